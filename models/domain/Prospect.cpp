@@ -1,0 +1,159 @@
+#include "Prospect.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace Touchline {
+
+namespace {
+
+struct StatusName
+{
+    ProspectStatus status;
+    const char *key;
+    const char *display;
+};
+
+constexpr StatusName statusNames[] = {
+    {ProspectStatus::New, "new", QT_TRANSLATE_NOOP("Touchline::Status", "New")},
+    {ProspectStatus::InCadence, "in_cadence", QT_TRANSLATE_NOOP("Touchline::Status", "In cadence")},
+    {ProspectStatus::Replied, "replied", QT_TRANSLATE_NOOP("Touchline::Status", "Replied")},
+    {ProspectStatus::MeetingBooked, "meeting_booked",
+     QT_TRANSLATE_NOOP("Touchline::Status", "Meeting booked")},
+    {ProspectStatus::Won, "won", QT_TRANSLATE_NOOP("Touchline::Status", "Won")},
+    {ProspectStatus::Lost, "lost", QT_TRANSLATE_NOOP("Touchline::Status", "Lost")},
+    {ProspectStatus::DoNotContact, "do_not_contact",
+     QT_TRANSLATE_NOOP("Touchline::Status", "Do not contact")},
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Touchline::Prospect", text);
+}
+
+bool isValidEmail(const QString &email)
+{
+    // Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$)"));
+    return pattern.match(email).hasMatch();
+}
+
+bool isValidWebUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        && !url.host().isEmpty();
+}
+
+bool isValidPhone(const QString &phone)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^\+?[0-9 ()./-]{3,30}$)"));
+    return pattern.match(phone).hasMatch()
+        && phone.count(QRegularExpression(QStringLiteral("[0-9]"))) >= 3;
+}
+
+} // namespace
+
+QString statusKey(ProspectStatus status)
+{
+    for (const auto &name : statusNames) {
+        if (name.status == status)
+            return QString::fromLatin1(name.key);
+    }
+    Q_UNREACHABLE();
+}
+
+bool statusFromKey(const QString &key, ProspectStatus *status)
+{
+    for (const auto &name : statusNames) {
+        if (key == QLatin1String(name.key)) {
+            *status = name.status;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString statusDisplayName(ProspectStatus status)
+{
+    for (const auto &name : statusNames) {
+        if (name.status == status)
+            return QCoreApplication::translate("Touchline::Status", name.display);
+    }
+    Q_UNREACHABLE();
+}
+
+QList<ProspectStatus> allStatuses()
+{
+    QList<ProspectStatus> result;
+    for (const auto &name : statusNames)
+        result.append(name.status);
+    return result;
+}
+
+QString Prospect::displayName() const
+{
+    const QString name = QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
+    if (!name.isEmpty())
+        return name;
+    if (!email.isEmpty())
+        return email;
+    return company;
+}
+
+bool Prospect::operator==(const Prospect &other) const
+{
+    return id == other.id && firstName == other.firstName && lastName == other.lastName
+        && company == other.company && title == other.title && email == other.email
+        && phone == other.phone && linkedInUrl == other.linkedInUrl && ownerId == other.ownerId
+        && status == other.status && createdAt == other.createdAt
+        && lastTouchAt == other.lastTouchAt && nextDueAt == other.nextDueAt
+        && touchCount == other.touchCount && rowVersion == other.rowVersion;
+}
+
+Prospect normalizedProspect(Prospect prospect)
+{
+    for (QString *text : {&prospect.firstName, &prospect.lastName, &prospect.company,
+                          &prospect.title, &prospect.email, &prospect.phone,
+                          &prospect.linkedInUrl})
+        *text = text->trimmed();
+    return prospect;
+}
+
+QList<FieldError> validateProspect(const Prospect &prospect)
+{
+    QList<FieldError> errors;
+    if (prospect.firstName.trimmed().isEmpty() && prospect.lastName.trimmed().isEmpty()
+        && prospect.company.trimmed().isEmpty() && prospect.email.trimmed().isEmpty())
+        errors.append({ProspectField::FirstName,
+                       tr("Enter at least a name, a company or an email address.")});
+    const QString email = prospect.email.trimmed();
+    if (!email.isEmpty() && !isValidEmail(email))
+        errors.append({ProspectField::Email,
+                       tr("\"%1\" is not a valid email address (expected name@example.com).")
+                           .arg(email)});
+    const QString phone = prospect.phone.trimmed();
+    if (!phone.isEmpty() && !isValidPhone(phone))
+        errors.append({ProspectField::Phone,
+                       tr("\"%1\" is not a phone number (digits, spaces, + ( ) . - only).")
+                           .arg(phone)});
+    const QString linkedIn = prospect.linkedInUrl.trimmed();
+    if (!linkedIn.isEmpty() && !isValidWebUrl(linkedIn))
+        errors.append({ProspectField::LinkedInUrl,
+                       tr("\"%1\" is not a web address; LinkedIn profiles start with https://.")
+                           .arg(linkedIn)});
+    for (const auto &[field, text] :
+         {std::pair{ProspectField::FirstName, &prospect.firstName},
+          std::pair{ProspectField::LastName, &prospect.lastName},
+          std::pair{ProspectField::Company, &prospect.company},
+          std::pair{ProspectField::Title, &prospect.title}}) {
+        if (text->size() > 200)
+            errors.append({field, tr("This field is limited to 200 characters.")});
+    }
+    return errors;
+}
+
+} // namespace Touchline

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "Error.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QVariant>
+
+class QSqlQuery;
+
+namespace Touchline {
+
+// One connection to a Touchline file. Several processes may open the same file,
+// so nothing here caches rows or holds a write lock between calls.
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Access { ReadWrite, ReadOnly };
+    enum class Creation {
+        CreateIfMissing, // the default file: made on first start
+        MustExist,       // File > Open
+        MustNotExist,    // File > New and `touchline-cli init`
+    };
+    enum class Table {
+        Prospects = 0x1,
+        Touches = 0x2,
+        Cadences = 0x4,
+        Enrollments = 0x8,
+        Users = 0x10,
+        Settings = 0x20,
+    };
+    Q_DECLARE_FLAGS(Tables, Table)
+    Q_FLAG(Tables)
+
+    static constexpr int busyTimeoutMs = 5000;
+
+    explicit Database(QObject *parent = nullptr);
+    ~Database() override;
+
+    // Opens the file, creating or migrating its schema as needed. On failure the
+    // object stays closed and `error` names the file and the problem.
+    bool open(const QString &path, Creation creation, Access access, Error *error);
+    void close();
+
+    bool isOpen() const;
+    bool isReadOnly() const { return m_access == Access::ReadOnly; }
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+
+    // Repositories call this after a committed write so that views refresh.
+    void notifyChanged(Tables tables);
+
+    // Unix milliseconds, UTC, are the one time format in the file; null means unknown.
+    static QVariant toDbTime(const QDateTime &time);
+    static QDateTime fromDbTime(const QVariant &value);
+
+    // Turns a failed query into an Error naming what was being done.
+    Error queryError(const QSqlQuery &query, const QString &action) const;
+
+Q_SIGNALS:
+    void changed(Touchline::Database::Tables tables);
+
+private:
+    bool initialize(bool fileExisted, Error *error);
+
+    QString m_connectionName;
+    QString m_path;
+    Access m_access = Access::ReadWrite;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if not committed. Immediate so that a
+// writer takes the lock up front instead of failing half-way with SQLITE_BUSY.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Database &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    bool begin(Error *error);
+    bool commit(Error *error);
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+} // namespace Touchline
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Touchline::Database::Tables)

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Error.h"
+#include "domain/Prospect.h"
+
+#include <QList>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
+
+namespace Touchline {
+
+class Database;
+
+// What the prospect table shows: a search, a status filter and an order.
+struct ProspectQuery
+{
+    // Every word must appear in the name, company or email (case-insensitive).
+    QString search;
+    std::optional<ProspectStatus> status;
+    qint64 ownerId = 0; // 0: everyone's
+    ProspectField sortField = ProspectField::CreatedAt;
+    Qt::SortOrder sortOrder = Qt::DescendingOrder;
+};
+
+// Everything that deleting prospects removed, so that undo can put it back as it was.
+struct DeletedProspects
+{
+    struct TableRows
+    {
+        QString table;
+        QStringList columns;
+        QList<QVariantList> rows;
+    };
+    QList<TableRows> tables; // in the order they must be inserted again
+    QList<qint64> prospectIds;
+};
+
+class ProspectRepository
+{
+public:
+    explicit ProspectRepository(Database &db);
+
+    // The ids of the matching prospects, in display order: the table keeps only
+    // these in memory and fetches rows a page at a time.
+    bool ids(const ProspectQuery &query, QList<qint64> *ids, Error *error) const;
+    // The prospects with these ids, in the same order; ids that no longer exist are skipped.
+    bool fetch(const QList<qint64> &ids, QList<Prospect> *prospects, Error *error) const;
+    std::optional<Prospect> get(qint64 id, Error *error) const;
+    int count(Error *error) const;
+
+    // Validates and stores a new prospect; fills in its id, created time and version.
+    bool add(Prospect *prospect, Error *error);
+    // Stores the editable fields if nobody changed the row since `prospect.rowVersion`
+    // was read (Error::Kind::Conflict otherwise); bumps the version.
+    bool update(Prospect *prospect, Error *error);
+    bool remove(const QList<qint64> &ids, DeletedProspects *deleted, Error *error);
+    bool restore(const DeletedProspects &deleted, Error *error);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Touchline
