@@ -8,11 +8,6 @@ namespace Touchline {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("Touchline::ProspectEditor", text, nullptr, n);
-}
-
 // A command whose first redo() may fail; a failed command marks itself obsolete,
 // which makes QUndoStack drop it instead of keeping a step that never happened.
 class ProspectCommand : public QUndoCommand
@@ -41,7 +36,7 @@ class AddProspectCommand : public ProspectCommand
 {
 public:
     AddProspectCommand(ProspectEditor &editor, const Prospect &prospect)
-        : ProspectCommand(editor, tr("Add %1").arg(prospect.displayName()))
+        : ProspectCommand(editor, ProspectEditor::tr("Add %1").arg(prospect.displayName()))
         , m_prospect(prospect)
     {
     }
@@ -72,7 +67,7 @@ class EditProspectCommand : public ProspectCommand
 {
 public:
     EditProspectCommand(ProspectEditor &editor, const Prospect &before, const Prospect &after)
-        : ProspectCommand(editor, tr("Edit %1").arg(after.displayName()))
+        : ProspectCommand(editor, ProspectEditor::tr("Edit %1").arg(after.displayName()))
         , m_before(before)
         , m_after(after)
     {
@@ -103,7 +98,7 @@ class DeleteProspectsCommand : public ProspectCommand
 {
 public:
     DeleteProspectsCommand(ProspectEditor &editor, const QList<qint64> &ids)
-        : ProspectCommand(editor, tr("Delete %n prospect(s)", int(ids.size())))
+        : ProspectCommand(editor, ProspectEditor::tr("Delete %n prospect(s)", nullptr, int(ids.size())))
         , m_ids(ids)
     {
     }
@@ -137,38 +132,42 @@ ProspectEditor::ProspectEditor(Database &db, QUndoStack *undoStack, QObject *par
 bool ProspectEditor::report(bool ok, const Error &error)
 {
     m_lastOk = ok;
-    if (!ok)
+    if (!ok && m_callerError)
+        *m_callerError = error;
+    else if (!ok)
         Q_EMIT failed(error.message);
     return ok;
 }
 
-bool ProspectEditor::pushCommand(QUndoCommand *command)
+bool ProspectEditor::pushCommand(QUndoCommand *command, Error *error)
 {
     m_lastOk = false;
+    m_callerError = error;
     m_undoStack->push(command);
+    m_callerError = nullptr;
     return m_lastOk;
 }
 
-bool ProspectEditor::add(const Prospect &prospect, qint64 *newId)
+bool ProspectEditor::add(const Prospect &prospect, qint64 *newId, Error *error)
 {
     auto *command = new AddProspectCommand(*this, prospect);
-    if (!pushCommand(command))
+    if (!pushCommand(command, error))
         return false; // the stack has deleted the obsolete command
     if (newId)
         *newId = command->prospectId();
     return true;
 }
 
-bool ProspectEditor::edit(const Prospect &before, const Prospect &after)
+bool ProspectEditor::edit(const Prospect &before, const Prospect &after, Error *error)
 {
-    return pushCommand(new EditProspectCommand(*this, before, after));
+    return pushCommand(new EditProspectCommand(*this, before, after), error);
 }
 
-bool ProspectEditor::remove(const QList<qint64> &ids)
+bool ProspectEditor::remove(const QList<qint64> &ids, Error *error)
 {
     if (ids.isEmpty())
         return true;
-    return pushCommand(new DeleteProspectsCommand(*this, ids));
+    return pushCommand(new DeleteProspectsCommand(*this, ids), error);
 }
 
 } // namespace Touchline

@@ -23,23 +23,26 @@ public:
     ProspectRepository &repository() { return m_repository; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
-    // Each returns whether the change was made; on failure failed() says why.
-    bool add(const Prospect &prospect, qint64 *newId = nullptr);
-    bool edit(const Prospect &before, const Prospect &after);
-    bool remove(const QList<qint64> &ids);
+    // Each returns whether the change was made. On failure the reason goes to
+    // `error`, or, when the caller passes none, to failed().
+    bool add(const Prospect &prospect, qint64 *newId = nullptr, Error *error = nullptr);
+    bool edit(const Prospect &before, const Prospect &after, Error *error = nullptr);
+    bool remove(const QList<qint64> &ids, Error *error = nullptr);
 
     // Used by the commands: record the outcome of one repository call.
     bool report(bool ok, const Error &error);
 
 Q_SIGNALS:
+    // A change nobody asked to hear about failed, such as an undo or a redo.
     void failed(const QString &message);
 
 private:
-    bool pushCommand(QUndoCommand *command);
+    bool pushCommand(QUndoCommand *command, Error *error);
 
     ProspectRepository m_repository;
     QUndoStack *m_undoStack;
     bool m_lastOk = false;
+    Error *m_callerError = nullptr; // where the running call wants its error
 };
 
 } // namespace Touchline

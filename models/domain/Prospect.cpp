@@ -27,11 +27,6 @@ constexpr StatusName statusNames[] = {
      QT_TRANSLATE_NOOP("Touchline::Status", "Do not contact")},
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Touchline::Prospect", text);
-}
-
 bool isValidEmail(const QString &email)
 {
     // Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
@@ -129,21 +124,21 @@ QList<FieldError> validateProspect(const Prospect &prospect)
     if (prospect.firstName.trimmed().isEmpty() && prospect.lastName.trimmed().isEmpty()
         && prospect.company.trimmed().isEmpty() && prospect.email.trimmed().isEmpty())
         errors.append({ProspectField::FirstName,
-                       tr("Enter at least a name, a company or an email address.")});
+                       QCoreApplication::translate("Touchline::Prospect", "Enter at least a name, a company or an email address.")});
     const QString email = prospect.email.trimmed();
     if (!email.isEmpty() && !isValidEmail(email))
         errors.append({ProspectField::Email,
-                       tr("\"%1\" is not a valid email address (expected name@example.com).")
+                       QCoreApplication::translate("Touchline::Prospect", "\"%1\" is not a valid email address (expected name@example.com).")
                            .arg(email)});
     const QString phone = prospect.phone.trimmed();
     if (!phone.isEmpty() && !isValidPhone(phone))
         errors.append({ProspectField::Phone,
-                       tr("\"%1\" is not a phone number (digits, spaces, + ( ) . - only).")
+                       QCoreApplication::translate("Touchline::Prospect", "\"%1\" is not a phone number (digits, spaces, + ( ) . - only).")
                            .arg(phone)});
     const QString linkedIn = prospect.linkedInUrl.trimmed();
     if (!linkedIn.isEmpty() && !isValidWebUrl(linkedIn))
         errors.append({ProspectField::LinkedInUrl,
-                       tr("\"%1\" is not a web address; LinkedIn profiles start with https://.")
+                       QCoreApplication::translate("Touchline::Prospect", "\"%1\" is not a web address; LinkedIn profiles start with https://.")
                            .arg(linkedIn)});
     for (const auto &[field, text] :
          {std::pair{ProspectField::FirstName, &prospect.firstName},
@@ -151,7 +146,7 @@ QList<FieldError> validateProspect(const Prospect &prospect)
           std::pair{ProspectField::Company, &prospect.company},
           std::pair{ProspectField::Title, &prospect.title}}) {
         if (text->size() > 200)
-            errors.append({field, tr("This field is limited to 200 characters.")});
+            errors.append({field, QCoreApplication::translate("Touchline::Prospect", "This field is limited to 200 characters.")});
     }
     return errors;
 }

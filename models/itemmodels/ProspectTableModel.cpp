@@ -258,7 +258,12 @@ bool ProspectTableModel::setData(const QModelIndex &index, const QVariant &value
         return false;
     }
     // The editor's write refreshes this model through Database::changed.
-    return m_editor->edit(*before, after);
+    Error error;
+    if (!m_editor->edit(*before, after, &error)) {
+        Q_EMIT errorOccurred(error.message);
+        return false;
+    }
+    return true;
 }
 
 void ProspectTableModel::sort(int column, Qt::SortOrder order)
@@ -268,21 +273,21 @@ void ProspectTableModel::sort(int column, Qt::SortOrder order)
     ProspectQuery query = m_query;
     query.sortField = ProspectField(column);
     query.sortOrder = order;
-    applyQuery(query);
+    setQuery(query);
 }
 
 void ProspectTableModel::setSearch(const QString &search)
 {
     ProspectQuery query = m_query;
     query.search = search;
-    applyQuery(query);
+    setQuery(query);
 }
 
 void ProspectTableModel::setStatusFilter(std::optional<ProspectStatus> status)
 {
     ProspectQuery query = m_query;
     query.status = status;
-    applyQuery(query);
+    setQuery(query);
 }
 
 qint64 ProspectTableModel::idAt(int row) const
@@ -295,12 +300,18 @@ int ProspectTableModel::rowOf(qint64 id) const
     return int(m_ids.indexOf(id));
 }
 
-void ProspectTableModel::refresh()
+int ProspectTableModel::totalCount() const
 {
-    applyQuery(m_query);
+    Error error;
+    return m_repository.count(&error);
 }
 
-void ProspectTableModel::applyQuery(const ProspectQuery &query)
+void ProspectTableModel::refresh()
+{
+    setQuery(m_query);
+}
+
+void ProspectTableModel::setQuery(const ProspectQuery &query)
 {
     QList<qint64> ids;
     Error error;

@@ -39,12 +39,15 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     ProspectQuery query() const { return m_query; }
+    void setQuery(const ProspectQuery &query);
     void setSearch(const QString &search);
     void setStatusFilter(std::optional<ProspectStatus> status);
 
     qint64 idAt(int row) const;
     int rowOf(qint64 id) const;
     std::optional<Prospect> prospectAt(int row) const;
+    // All prospects in the file, whatever the filter; -1 if it cannot be read.
+    int totalCount() const;
 
 public Q_SLOTS:
     // Re-reads the ids and rows from the file, keeping selections and the current
@@ -55,7 +58,6 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    void applyQuery(const ProspectQuery &query);
     void applyIds(const QList<qint64> &ids);
     const QList<Prospect> *page(int pageIndex) const;
 

@@ -14,11 +14,6 @@ namespace Touchline::DefaultCadences {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Touchline::DefaultCadences", text);
-}
-
 // "08:00-10:00" -> minutes after midnight; null values when the step has no window.
 std::pair<QVariant, QVariant> parseWindow(const QString &window)
 {
@@ -38,7 +33,7 @@ bool install(QSqlDatabase &db, Error *error)
 {
     QFile file(QStringLiteral(":/touchline/default-cadences.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(error, Error::Kind::Io, tr("The default cadences are missing from this build."));
+        return fail(error, Error::Kind::Io, QCoreApplication::translate("Touchline::DefaultCadences", "The default cadences are missing from this build."));
     const QJsonArray cadences = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cadences")).toArray();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
@@ -59,7 +54,7 @@ bool install(QSqlDatabase &db, Error *error)
         cadenceQuery.addBindValue(now);
         if (!cadenceQuery.exec())
             return fail(error, Error::Kind::Io,
-                        tr("Adding the default cadences failed: %1").arg(cadenceQuery.lastError().text()));
+                        QCoreApplication::translate("Touchline::DefaultCadences", "Adding the default cadences failed: %1").arg(cadenceQuery.lastError().text()));
         const QVariant cadenceId = cadenceQuery.lastInsertId();
         int position = 0;
         for (const QJsonValue &stepValue : cadence.value(QLatin1String("steps")).toArray()) {
@@ -77,7 +72,7 @@ bool install(QSqlDatabase &db, Error *error)
             stepQuery.addBindValue(step.value(QLatin1String("body")).toString());
             if (!stepQuery.exec())
                 return fail(error, Error::Kind::Io,
-                            tr("Adding the default cadences failed: %1").arg(stepQuery.lastError().text()));
+                            QCoreApplication::translate("Touchline::DefaultCadences", "Adding the default cadences failed: %1").arg(stepQuery.lastError().text()));
         }
     }
     return true;

@@ -12,11 +12,6 @@ namespace Touchline {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Touchline::ProspectRepository", text);
-}
-
 const QString selectColumns = QStringLiteral(
     "SELECT p.id, p.first_name, p.last_name, p.company, p.title, p.email, p.phone, "
     "p.linkedin_url, p.owner_id, u.name, p.status, p.created_at, p.last_touch_at, "

@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "domain/Prospect.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
@@ -39,6 +40,8 @@ struct DeletedProspects
 
 class ProspectRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(Touchline::ProspectRepository)
+
 public:
     explicit ProspectRepository(Database &db);
 

@@ -9,11 +9,6 @@ namespace Touchline {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Touchline::UserRepository", text);
-}
-
 } // namespace
 
 UserRepository::UserRepository(Database &db)

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -17,6 +18,8 @@ struct User
 
 class UserRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(Touchline::UserRepository)
+
 public:
     explicit UserRepository(Database &db);
 

@@ -1,0 +1,38 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Touchline::MainWindow</name>
+    <message numerus="yes">
+        <source>Deleted %n prospect(s). Undo with %1.</source>
+        <translation>
+            <numerusform>Deleted %n prospect. Undo with %1.</numerusform>
+            <numerusform>Deleted %n prospects. Undo with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s)</source>
+        <translation>
+            <numerusform>%n prospect</numerusform>
+            <numerusform>%n prospects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n prospect(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n prospect shown</numerusform>
+            <numerusform>%1 of %n prospects shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::ProspectEditor</name>
+    <message numerus="yes">
+        <source>Delete %n prospect(s)</source>
+        <translation>
+            <numerusform>Delete %n prospect</numerusform>
+            <numerusform>Delete %n prospects</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

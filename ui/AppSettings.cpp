@@ -1,0 +1,80 @@
+#include "AppSettings.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace Touchline::AppSettings {
+
+namespace {
+
+const QString recentFilesKey = QStringLiteral("files/recent");
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+const QString prospectHeaderKey = QStringLiteral("prospects/header");
+
+QByteArray bytes(const QString &key)
+{
+    return QSettings().value(key).toByteArray();
+}
+
+void setBytes(const QString &key, const QByteArray &value)
+{
+    QSettings().setValue(key, value);
+}
+
+} // namespace
+
+QStringList recentFiles()
+{
+    return QSettings().value(recentFilesKey).toStringList();
+}
+
+void addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(recentFilesKey, files);
+}
+
+void removeRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(recentFilesKey, files);
+}
+
+QByteArray windowGeometry()
+{
+    return bytes(geometryKey);
+}
+
+void setWindowGeometry(const QByteArray &geometry)
+{
+    setBytes(geometryKey, geometry);
+}
+
+QByteArray windowState()
+{
+    return bytes(stateKey);
+}
+
+void setWindowState(const QByteArray &state)
+{
+    setBytes(stateKey, state);
+}
+
+QByteArray prospectHeaderState()
+{
+    return bytes(prospectHeaderKey);
+}
+
+void setProspectHeaderState(const QByteArray &state)
+{
+    setBytes(prospectHeaderKey, state);
+}
+
+} // namespace Touchline::AppSettings

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace Touchline::AppSettings {
+
+// The one place that names the QSettings keys of the desktop app.
+QStringList recentFiles();
+void addRecentFile(const QString &path);
+void removeRecentFile(const QString &path);
+constexpr int maxRecentFiles = 8;
+
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray &geometry);
+QByteArray windowState();
+void setWindowState(const QByteArray &state);
+QByteArray prospectHeaderState();
+void setProspectHeaderState(const QByteArray &state);
+
+} // namespace Touchline::AppSettings

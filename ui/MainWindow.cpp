@@ -1,0 +1,497 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "ProspectDialog.h"
+#include "ProspectItemDelegate.h"
+#include "commands/ProspectEditor.h"
+#include "itemmodels/ProspectTableModel.h"
+#include "storage/DefaultLocation.h"
+#include "storage/UserRepository.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Touchline {
+
+namespace {
+
+constexpr int searchDelayMs = 150;
+constexpr int statusMessageMs = 6000;
+
+QString fileFilter()
+{
+    return MainWindow::tr("Touchline files (*.touchline *.sqlite *.db);;All files (*)");
+}
+
+QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(
+        QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_undoStack(new QUndoStack(this))
+{
+    setWindowTitle(tr("Touchline"));
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(createNoDatabasePage());
+    m_pages->addWidget(createProspectPage());
+    setCentralWidget(m_pages);
+    m_countLabel = new QLabel;
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    createActions();
+    createMenus();
+    updateActions();
+
+    if (!restoreGeometry(AppSettings::windowGeometry()))
+        resize(1200, 720);
+    restoreState(AppSettings::windowState());
+}
+
+MainWindow::~MainWindow()
+{
+    closeDatabase();
+}
+
+QWidget *MainWindow::createNoDatabasePage()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch();
+    auto *label = new QLabel(tr("No Touchline file is open."));
+    label->setAlignment(Qt::AlignCenter);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    label->setFont(font);
+    layout->addWidget(label);
+    auto *hint
+        = new QLabel(tr("Open an existing file, or create a new one to start adding prospects."));
+    hint->setAlignment(Qt::AlignCenter);
+    layout->addWidget(hint);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    auto *open = new QPushButton(tr("&Open File…"));
+    auto *create = new QPushButton(tr("&Create New File…"));
+    connect(open, &QPushButton::clicked, this, &MainWindow::openDatabaseFromDialog);
+    connect(create, &QPushButton::clicked, this, &MainWindow::newDatabase);
+    buttons->addWidget(open);
+    buttons->addWidget(create);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    layout->addStretch();
+    return page;
+}
+
+QWidget *MainWindow::createProspectPage()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 0);
+
+    auto *filters = new QHBoxLayout;
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("Search name, company or email (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(320);
+    m_statusFilter = new QComboBox;
+    m_statusFilter->addItem(tr("All statuses"));
+    for (ProspectStatus status : allStatuses())
+        m_statusFilter->addItem(statusDisplayName(status), statusKey(status));
+    auto *statusLabel = new QLabel(tr("&Status:"));
+    statusLabel->setBuddy(m_statusFilter);
+    filters->addWidget(m_search, 1);
+    filters->addWidget(statusLabel);
+    filters->addWidget(m_statusFilter);
+    layout->addLayout(filters);
+
+    m_table = new QTableView;
+    m_table->setItemDelegate(new ProspectItemDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
+        | QAbstractItemView::SelectedClicked);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    layout->addWidget(m_table, 1);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(searchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editProspect);
+    return page;
+}
+
+void MainWindow::createActions()
+{
+    m_newDatabaseAction = new QAction(tr("&New File…"), this);
+    m_newDatabaseAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_newDatabaseAction->setStatusTip(tr("Create a new, empty Touchline file"));
+    connect(m_newDatabaseAction, &QAction::triggered, this, &MainWindow::newDatabase);
+
+    m_openAction
+        = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open another Touchline file"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDatabaseFromDialog);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(themeIcon("edit-undo", QStyle::SP_ArrowBack));
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts(QKeySequence::Redo);
+    m_redoAction->setIcon(themeIcon("edit-redo", QStyle::SP_ArrowForward));
+
+    m_addAction = new QAction(
+        themeIcon("list-add", QStyle::SP_FileDialogNewFolder), tr("&Add Prospect…"), this);
+    m_addAction->setShortcut(QKeySequence::New);
+    m_addAction->setStatusTip(tr("Add a prospect"));
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addProspect);
+
+    m_editAction = new QAction(
+        themeIcon("document-edit", QStyle::SP_FileDialogDetailedView), tr("&Edit Prospect…"), this);
+    m_editAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_editAction->setStatusTip(tr("Edit the selected prospect in a form"));
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editProspect);
+
+    m_deleteAction
+        = new QAction(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // Only while the table has focus, so Delete still deletes text in the search field.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_deleteAction->setStatusTip(tr("Delete the selected prospects (undo with Ctrl+Z)"));
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteProspects);
+    m_table->addAction(m_deleteAction);
+
+    m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(m_findAction);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newDatabaseAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu *prospects = menuBar()->addMenu(tr("&Prospects"));
+    prospects->addAction(m_addAction);
+    prospects->addAction(m_editAction);
+    prospects->addAction(m_deleteAction);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_addAction);
+    toolBar->addAction(m_editAction);
+    toolBar->addAction(m_deleteAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_undoAction);
+    toolBar->addAction(m_redoAction);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = AppSettings::recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction *action
+            = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this,
+            [this, path] { openDatabaseInteractively(path, Database::Creation::MustExist); });
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+}
+
+bool MainWindow::openDatabase(const QString &path, Database::Creation creation, Error *error)
+{
+    auto db = std::make_unique<Database>();
+    if (!db->open(path, creation, Database::Access::ReadWrite, error))
+        return false;
+
+    closeDatabase();
+    m_db = std::move(db);
+    m_editor = new ProspectEditor(*m_db, m_undoStack, this);
+    m_model = new ProspectTableModel(*m_db, m_editor, this);
+    connect(m_editor, &ProspectEditor::failed, this, &MainWindow::showError);
+    connect(m_model, &ProspectTableModel::errorOccurred, this, &MainWindow::showError);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &MainWindow::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCount);
+
+    m_table->setModel(m_model);
+    QHeaderView *header = m_table->horizontalHeader();
+    if (!header->restoreState(AppSettings::prospectHeaderState())) {
+        header->setSortIndicator(int(ProspectField::CreatedAt), Qt::DescendingOrder);
+        header->resizeSection(int(ProspectField::Email), 220);
+        header->resizeSection(int(ProspectField::LinkedInUrl), 200);
+        header->resizeSection(int(ProspectField::Company), 170);
+    }
+    m_table->setSortingEnabled(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &MainWindow::updateActions);
+    applyFilters();
+
+    AppSettings::addRecentFile(m_db->path());
+    setWindowTitle(tr("%1 – Touchline").arg(QFileInfo(m_db->path()).fileName()));
+    setWindowFilePath(m_db->path());
+    m_pages->setCurrentIndex(1);
+    m_table->setFocus();
+    updateActions();
+    updateCount();
+    return true;
+}
+
+bool MainWindow::openDatabaseInteractively(const QString &path, Database::Creation creation)
+{
+    Error error;
+    if (openDatabase(path, creation, &error))
+        return true;
+    if (error.kind == Error::Kind::NotFound)
+        AppSettings::removeRecentFile(path);
+
+    QMessageBox box(
+        QMessageBox::Warning, tr("Cannot open file"), error.message, QMessageBox::NoButton, this);
+    QPushButton *openOther = box.addButton(tr("Open Another…"), QMessageBox::AcceptRole);
+    QPushButton *createNew = box.addButton(tr("Create New…"), QMessageBox::ActionRole);
+    box.addButton(
+        m_db ? tr("Keep Current File") : QMessageBox::tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(openOther);
+    box.exec();
+    if (box.clickedButton() == openOther)
+        openDatabaseFromDialog();
+    else if (box.clickedButton() == createNew)
+        newDatabase();
+    return m_db != nullptr;
+}
+
+void MainWindow::closeDatabase()
+{
+    if (!m_db)
+        return;
+    AppSettings::setProspectHeaderState(m_table->horizontalHeader()->saveState());
+    m_table->setModel(nullptr);
+    m_undoStack->clear();
+    delete m_model;
+    m_model = nullptr;
+    delete m_editor;
+    m_editor = nullptr;
+    m_db.reset();
+    m_pages->setCurrentIndex(0);
+    setWindowTitle(tr("Touchline"));
+    updateActions();
+    updateCount();
+}
+
+void MainWindow::newDatabase()
+{
+    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath() : QDir::homePath();
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("New Touchline File"), dir + QStringLiteral("/prospects.touchline"), fileFilter());
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".touchline");
+    openDatabaseInteractively(path, Database::Creation::MustNotExist);
+}
+
+void MainWindow::openDatabaseFromDialog()
+{
+    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath()
+                             : QFileInfo(defaultDatabasePath()).absolutePath();
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Touchline File"), dir, fileFilter());
+    if (!path.isEmpty())
+        openDatabaseInteractively(path, Database::Creation::MustExist);
+}
+
+QList<qint64> MainWindow::selectedIds() const
+{
+    QList<qint64> ids;
+    if (!m_model)
+        return ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(m_model->idAt(index.row()));
+    return ids;
+}
+
+bool MainWindow::saveProspect(const Prospect &before, Prospect after, QString *error)
+{
+    if (!after.ownerName.isEmpty() && after.ownerId == 0) {
+        Error ensureError;
+        after.ownerId = UserRepository(*m_db).ensure(after.ownerName, &ensureError);
+        if (!after.ownerId) {
+            *error = ensureError.message;
+            return false;
+        }
+    }
+    qint64 newId = 0;
+    Error saveError;
+    const bool ok = before.id ? m_editor->edit(before, after, &saveError)
+                              : m_editor->add(after, &newId, &saveError);
+    if (!ok) {
+        *error = saveError.message;
+        return false;
+    }
+    const int row = m_model->rowOf(before.id ? before.id : newId);
+    if (row >= 0) {
+        m_table->selectRow(row);
+        m_table->scrollTo(m_model->index(row, 0));
+    }
+    return true;
+}
+
+void MainWindow::addProspect()
+{
+    if (!m_db)
+        return;
+    QList<User> users;
+    Error error;
+    UserRepository(*m_db).list(&users, &error);
+    ProspectDialog dialog(
+        Prospect {}, users,
+        [this](
+            const Prospect &p, QString *message) { return saveProspect(Prospect {}, p, message); },
+        this);
+    dialog.exec();
+}
+
+void MainWindow::editProspect()
+{
+    if (!m_model)
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    const std::optional<Prospect> prospect = m_model->prospectAt(current.row());
+    if (!prospect)
+        return;
+    QList<User> users;
+    Error error;
+    UserRepository(*m_db).list(&users, &error);
+    const Prospect before = *prospect;
+    ProspectDialog dialog(
+        before, users,
+        [this, before](
+            const Prospect &p, QString *message) { return saveProspect(before, p, message); },
+        this);
+    dialog.exec();
+}
+
+void MainWindow::deleteProspects()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty() || !m_editor->remove(ids))
+        return;
+    statusBar()->showMessage(tr("Deleted %n prospect(s). Undo with %1.", nullptr, int(ids.size()))
+                                 .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText)),
+        statusMessageMs);
+}
+
+void MainWindow::applyFilters()
+{
+    if (!m_model)
+        return;
+    m_searchTimer->stop();
+    ProspectQuery query = m_model->query();
+    query.search = m_search->text();
+    query.status.reset();
+    ProspectStatus status;
+    if (statusFromKey(m_statusFilter->currentData().toString(), &status))
+        query.status = status;
+    const QHeaderView *header = m_table->horizontalHeader();
+    query.sortField = ProspectField(header->sortIndicatorSection());
+    query.sortOrder = header->sortIndicatorOrder();
+    m_model->setQuery(query);
+    updateCount();
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_db != nullptr;
+    const bool writable = open && !m_db->isReadOnly();
+    const int selected = open ? int(m_table->selectionModel()->selectedRows().size()) : 0;
+    m_addAction->setEnabled(writable);
+    m_editAction->setEnabled(writable && selected == 1);
+    m_deleteAction->setEnabled(writable && selected > 0);
+    m_findAction->setEnabled(open);
+}
+
+void MainWindow::updateCount()
+{
+    if (!m_model) {
+        m_countLabel->clear();
+        return;
+    }
+    const int total = m_model->totalCount();
+    const int shown = m_model->rowCount();
+    m_countLabel->setText(shown == total
+            ? tr("%n prospect(s)", nullptr, total)
+            : tr("%1 of %n prospect(s) shown", nullptr, total).arg(QLocale().toString(shown)));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    QMessageBox::warning(this, tr("Touchline"), message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings::setWindowGeometry(saveGeometry());
+    AppSettings::setWindowState(saveState());
+    closeDatabase();
+    event->accept();
+}
+
+} // namespace Touchline

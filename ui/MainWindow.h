@@ -1,0 +1,91 @@
+#pragma once
+
+#include "storage/Database.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+class QUndoStack;
+
+namespace Touchline {
+
+class ProspectEditor;
+class ProspectTableModel;
+struct Prospect;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens `path` and shows it; on failure the window keeps what it had open.
+    bool openDatabase(const QString &path, Database::Creation creation, Error *error);
+    // As openDatabase(), but on failure tells the user what is wrong and offers
+    // to open or create another file. Returns whether a file is open afterwards.
+    bool openDatabaseInteractively(const QString &path, Database::Creation creation);
+
+    Database *database() const { return m_db.get(); }
+    ProspectTableModel *prospectModel() const { return m_model; }
+    QTableView *prospectView() const { return m_table; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private Q_SLOTS:
+    void newDatabase();
+    void openDatabaseFromDialog();
+    void addProspect();
+    void editProspect();
+    void deleteProspects();
+    void applyFilters();
+    void updateActions();
+    void updateCount();
+    void showError(const QString &message);
+
+private:
+    void createActions();
+    void createMenus();
+    QWidget *createProspectPage();
+    QWidget *createNoDatabasePage();
+    void rebuildRecentMenu();
+    void closeDatabase();
+    QList<qint64> selectedIds() const;
+    bool saveProspect(const Prospect &before, Prospect after, QString *error);
+
+    std::unique_ptr<Database> m_db;
+    QUndoStack *m_undoStack = nullptr;
+    ProspectEditor *m_editor = nullptr;
+    ProspectTableModel *m_model = nullptr;
+
+    QStackedWidget *m_pages = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QAction *m_newDatabaseAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_findAction = nullptr;
+};
+
+} // namespace Touchline

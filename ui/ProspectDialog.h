@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/Prospect.h"
+#include "storage/UserRepository.h"
+
+#include <QDialog>
+#include <QHash>
+
+#include <functional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace Touchline {
+
+// The form to add or edit one prospect. Values are checked before saving and
+// each problem is shown beside its field; if saving fails the input stays.
+class ProspectDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // Saves the prospect; returns false with a message to keep the dialog open.
+    using SaveHandler = std::function<bool(const Prospect &prospect, QString *error)>;
+
+    ProspectDialog(const Prospect &prospect, const QList<User> &users, SaveHandler save,
+        QWidget *parent = nullptr);
+
+    // The values as typed, with the owner's name in ownerName (ownerId is 0 for a new name).
+    Prospect prospect() const;
+
+    void accept() override;
+
+private:
+    QLineEdit *addLineEdit(
+        ProspectField field, const QString &label, const QString &text, const QString &placeholder);
+    void showErrors(const QList<FieldError> &errors);
+
+    Prospect m_original;
+    QList<User> m_users;
+    SaveHandler m_save;
+    QHash<ProspectField, QLineEdit *> m_edits;
+    QHash<ProspectField, QLabel *> m_errorLabels;
+    QComboBox *m_owner = nullptr;
+    QComboBox *m_status = nullptr;
+    QLabel *m_saveError = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QFormLayout *m_form = nullptr;
+};
+
+} // namespace Touchline
