@@ -61,6 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(createProspectPage());
     setCentralWidget(m_pages);
     m_countLabel = new QLabel;
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
     statusBar()->addPermanentWidget(m_countLabel);
 
     createActions();
@@ -114,10 +115,12 @@ QWidget *MainWindow::createProspectPage()
 
     auto *filters = new QHBoxLayout;
     m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search name, company or email (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(320);
     m_statusFilter = new QComboBox;
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
     m_statusFilter->addItem(tr("All statuses"));
     for (ProspectStatus status : allStatuses())
         m_statusFilter->addItem(statusDisplayName(status), statusKey(status));
@@ -156,17 +159,20 @@ QWidget *MainWindow::createProspectPage()
 void MainWindow::createActions()
 {
     m_newDatabaseAction = new QAction(tr("&New File…"), this);
+    m_newDatabaseAction->setObjectName(QStringLiteral("newDatabaseAction"));
     m_newDatabaseAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     m_newDatabaseAction->setStatusTip(tr("Create a new, empty Touchline file"));
     connect(m_newDatabaseAction, &QAction::triggered, this, &MainWindow::newDatabase);
 
     m_openAction
         = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open…"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open another Touchline file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDatabaseFromDialog);
 
     m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -180,18 +186,21 @@ void MainWindow::createActions()
 
     m_addAction = new QAction(
         themeIcon("list-add", QStyle::SP_FileDialogNewFolder), tr("&Add Prospect…"), this);
+    m_addAction->setObjectName(QStringLiteral("addAction"));
     m_addAction->setShortcut(QKeySequence::New);
     m_addAction->setStatusTip(tr("Add a prospect"));
     connect(m_addAction, &QAction::triggered, this, &MainWindow::addProspect);
 
     m_editAction = new QAction(
         themeIcon("document-edit", QStyle::SP_FileDialogDetailedView), tr("&Edit Prospect…"), this);
+    m_editAction->setObjectName(QStringLiteral("editAction"));
     m_editAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     m_editAction->setStatusTip(tr("Edit the selected prospect in a form"));
     connect(m_editAction, &QAction::triggered, this, &MainWindow::editProspect);
 
     m_deleteAction
         = new QAction(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
     // Only while the table has focus, so Delete still deletes text in the search field.
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -200,6 +209,7 @@ void MainWindow::createActions()
     m_table->addAction(m_deleteAction);
 
     m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_search->setFocus();

@@ -229,13 +229,13 @@ bool ProspectRepository::add(Prospect *prospect, Error *error)
         "INSERT INTO prospects (first_name, last_name, company, title, email, phone, "
         "linkedin_url, owner_id, status, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(prospect->firstName);
-    query.addBindValue(prospect->lastName);
-    query.addBindValue(prospect->company);
-    query.addBindValue(prospect->title);
-    query.addBindValue(prospect->email);
-    query.addBindValue(prospect->phone);
-    query.addBindValue(prospect->linkedInUrl);
+    query.addBindValue(SqlUtil::text(prospect->firstName));
+    query.addBindValue(SqlUtil::text(prospect->lastName));
+    query.addBindValue(SqlUtil::text(prospect->company));
+    query.addBindValue(SqlUtil::text(prospect->title));
+    query.addBindValue(SqlUtil::text(prospect->email));
+    query.addBindValue(SqlUtil::text(prospect->phone));
+    query.addBindValue(SqlUtil::text(prospect->linkedInUrl));
     query.addBindValue(SqlUtil::idOrNull(prospect->ownerId));
     query.addBindValue(statusKey(prospect->status));
     query.addBindValue(Database::toDbTime(created));
@@ -269,13 +269,13 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
         "UPDATE prospects SET first_name = ?, last_name = ?, company = ?, title = ?, email = ?, "
         "phone = ?, linkedin_url = ?, owner_id = ?, status = ?, updated_at = ?, "
         "row_version = row_version + 1 WHERE id = ? AND row_version = ?"));
-    query.addBindValue(prospect->firstName);
-    query.addBindValue(prospect->lastName);
-    query.addBindValue(prospect->company);
-    query.addBindValue(prospect->title);
-    query.addBindValue(prospect->email);
-    query.addBindValue(prospect->phone);
-    query.addBindValue(prospect->linkedInUrl);
+    query.addBindValue(SqlUtil::text(prospect->firstName));
+    query.addBindValue(SqlUtil::text(prospect->lastName));
+    query.addBindValue(SqlUtil::text(prospect->company));
+    query.addBindValue(SqlUtil::text(prospect->title));
+    query.addBindValue(SqlUtil::text(prospect->email));
+    query.addBindValue(SqlUtil::text(prospect->phone));
+    query.addBindValue(SqlUtil::text(prospect->linkedInUrl));
     query.addBindValue(SqlUtil::idOrNull(prospect->ownerId));
     query.addBindValue(statusKey(prospect->status));
     query.addBindValue(Database::toDbTime(QDateTime::currentDateTimeUtc()));
