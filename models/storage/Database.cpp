@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace Touchline {
@@ -201,7 +202,11 @@ QDateTime Database::fromDbTime(const QVariant &value)
 {
     if (value.isNull())
         return {};
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::UTC);
+#else
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+#endif
 }
 
 Error Database::queryError(const QSqlQuery &query, const QString &action) const
