@@ -8,7 +8,9 @@ namespace Touchline {
 
 namespace {
 
-// A command whose first redo() may fail; a failed command marks itself obsolete,
+// A change that may fail. The editor makes it once before pushing the command,
+// because QUndoStack::push() clears the redo history even for a command that it
+// then drops; a command whose later undo or redo fails marks itself obsolete,
 // which makes QUndoStack drop it instead of keeping a step that never happened.
 class ProspectCommand : public QUndoCommand
 {
@@ -19,7 +21,24 @@ public:
     {
     }
 
+    // Makes the change before push(), which then skips the redo() it would run.
+    void runFirst()
+    {
+        perform();
+        m_skipRedo = !isObsolete();
+    }
+
+    void redo() final
+    {
+        if (m_skipRedo)
+            m_skipRedo = false;
+        else
+            perform();
+    }
+
 protected:
+    virtual void perform() = 0; // what redo() does
+
     void finish(bool ok, const Error &error)
     {
         if (!m_editor.report(ok, error))
@@ -30,18 +49,20 @@ protected:
 
 private:
     ProspectEditor &m_editor;
+    bool m_skipRedo = false;
 };
 
 class AddProspectCommand : public ProspectCommand
 {
 public:
     AddProspectCommand(ProspectEditor &editor, const Prospect &prospect)
-        : ProspectCommand(editor, ProspectEditor::tr("Add %1").arg(prospect.displayName()))
+        : ProspectCommand(
+            editor, ProspectEditor::tr("Add %1").arg(normalizedProspect(prospect).displayName()))
         , m_prospect(prospect)
     {
     }
 
-    void redo() override
+    void perform() override
     {
         Error error;
         if (m_deleted.prospectIds.isEmpty())
@@ -67,7 +88,8 @@ class EditProspectCommand : public ProspectCommand
 {
 public:
     EditProspectCommand(ProspectEditor &editor, const Prospect &before, const Prospect &after)
-        : ProspectCommand(editor, ProspectEditor::tr("Edit %1").arg(after.displayName()))
+        : ProspectCommand(
+            editor, ProspectEditor::tr("Edit %1").arg(normalizedProspect(after).displayName()))
         , m_before(before)
         , m_after(after)
     {
@@ -75,11 +97,11 @@ public:
 
     // Each direction expects the version the other one left, so undo never
     // overwrites a teammate's later change.
-    void redo() override { apply(&m_after, m_before.rowVersion); }
-    void undo() override { apply(&m_before, m_after.rowVersion); }
+    void perform() override { store(&m_after, m_before.rowVersion); }
+    void undo() override { store(&m_before, m_after.rowVersion); }
 
 private:
-    void apply(Prospect *target, qint64 expectedVersion)
+    void store(Prospect *target, qint64 expectedVersion)
     {
         Prospect stored = *target;
         stored.rowVersion = expectedVersion;
@@ -103,7 +125,7 @@ public:
     {
     }
 
-    void redo() override
+    void perform() override
     {
         Error error;
         finish(repository().remove(m_ids, &m_deleted, &error), error);
@@ -143,16 +165,21 @@ bool ProspectEditor::pushCommand(QUndoCommand *command, Error *error)
 {
     m_lastOk = false;
     m_callerError = error;
-    m_undoStack->push(command);
+    static_cast<ProspectCommand *>(command)->runFirst(); // every command here is one
     m_callerError = nullptr;
-    return m_lastOk;
+    if (!m_lastOk) {
+        delete command; // never pushed: the undo history stays as it was
+        return false;
+    }
+    m_undoStack->push(command);
+    return true;
 }
 
 bool ProspectEditor::add(const Prospect &prospect, qint64 *newId, Error *error)
 {
     auto *command = new AddProspectCommand(*this, prospect);
     if (!pushCommand(command, error))
-        return false; // the stack has deleted the obsolete command
+        return false; // pushCommand() has deleted the failed command
     if (newId)
         *newId = command->prospectId();
     return true;

@@ -145,7 +145,7 @@ QList<FieldError> validateProspect(const Prospect &prospect)
           std::pair{ProspectField::LastName, &prospect.lastName},
           std::pair{ProspectField::Company, &prospect.company},
           std::pair{ProspectField::Title, &prospect.title}}) {
-        if (text->size() > 200)
+        if (text->trimmed().size() > 200)
             errors.append({field, QCoreApplication::translate("Touchline::Prospect", "This field is limited to 200 characters.")});
     }
     return errors;

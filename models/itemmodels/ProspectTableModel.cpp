@@ -325,6 +325,10 @@ void ProspectTableModel::setQuery(const ProspectQuery &query)
 
 // Moves from the current ids to `newIds` with the smallest set of signals that
 // keeps views, selections and the current item on the same prospects.
+//
+// Pages are cut by row, so every change to m_ids empties the page cache before
+// the signal that announces it: views, selection models and testers read rows
+// between the steps, and a page cached for the old rows would hide new ones.
 void ProspectTableModel::applyIds(const QList<qint64> &newIds)
 {
     m_pages.clear();
@@ -335,6 +339,7 @@ void ProspectTableModel::applyIds(const QList<qint64> &newIds)
     if (countBlocks(m_ids, newSet) + countBlocks(newIds, oldSet) > maxIncrementalBlocks) {
         beginResetModel();
         m_ids = newIds;
+        m_pages.clear();
         endResetModel();
         return;
     }
@@ -349,6 +354,7 @@ void ProspectTableModel::applyIds(const QList<qint64> &newIds)
             --row;
         beginRemoveRows({}, row + 1, last);
         m_ids.remove(row + 1, last - row);
+        m_pages.clear();
         endRemoveRows();
     }
 
@@ -370,6 +376,7 @@ void ProspectTableModel::applyIds(const QList<qint64> &newIds)
         for (const QModelIndex &index : from)
             to.append(createIndex(newRows.value(m_ids.at(index.row())), index.column()));
         m_ids = kept;
+        m_pages.clear();
         changePersistentIndexList(from, to);
         Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     }
@@ -385,6 +392,7 @@ void ProspectTableModel::applyIds(const QList<qint64> &newIds)
         beginInsertRows({}, first, row - 1);
         m_ids.insert(first, row - first, 0);
         std::copy(newIds.cbegin() + first, newIds.cbegin() + row, m_ids.begin() + first);
+        m_pages.clear();
         endInsertRows();
     }
 

@@ -1,0 +1,956 @@
+// Opening, creating, migrating and refusing Touchline files, the connection
+// settings, transactions and locking: storage/Database.h and storage/Schema.h.
+
+#include "TestData.h"
+#include "TestDatabase.h"
+#include "storage/Database.h"
+#include "storage/ProspectRepository.h"
+#include "storage/Schema.h"
+#include "storage/UserRepository.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+#include <functional>
+
+using namespace Touchline;
+using Touchline::Test::TestDatabase;
+
+namespace {
+
+QString kindName(Error::Kind kind)
+{
+    switch (kind) {
+    case Error::Kind::None:
+        return QStringLiteral("None");
+    case Error::Kind::NotFound:
+        return QStringLiteral("NotFound");
+    case Error::Kind::NotADatabase:
+        return QStringLiteral("NotADatabase");
+    case Error::Kind::Corrupt:
+        return QStringLiteral("Corrupt");
+    case Error::Kind::TooNew:
+        return QStringLiteral("TooNew");
+    case Error::Kind::Busy:
+        return QStringLiteral("Busy");
+    case Error::Kind::ReadOnly:
+        return QStringLiteral("ReadOnly");
+    case Error::Kind::Invalid:
+        return QStringLiteral("Invalid");
+    case Error::Kind::Conflict:
+        return QStringLiteral("Conflict");
+    case Error::Kind::Io:
+        return QStringLiteral("Io");
+    }
+    return QStringLiteral("?");
+}
+
+// How error messages show a path.
+QString shownPath(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+}
+
+QByteArray checksum(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
+}
+
+QDateTime modificationTime(const QString &path)
+{
+    QFileInfo info(path);
+    info.setCaching(false);
+    return info.lastModified();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        && file.write(bytes) == bytes.size();
+}
+
+QByteArray randomBytes(int size, quint32 seed)
+{
+    QRandomGenerator generator(seed);
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (char &byte : bytes)
+        byte = char(generator.bounded(256));
+    return bytes;
+}
+
+// A connection that does not go through Database, as another program would open the file.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    RawConnection(const RawConnection &) = delete;
+    RawConnection &operator=(const RawConnection &) = delete;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    bool isOpen() const { return db().isOpen(); }
+
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery query(db());
+        if (query.exec(sql))
+            return true;
+        qWarning().noquote() << sql << query.lastError().text();
+        return false;
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+};
+
+QVariant pragma(const QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA ") + name) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+// The full schema, to compare a migrated file with a new one.
+QStringList schemaOf(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    QStringList schema;
+    if (!query.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master ORDER BY name")))
+        return {QStringLiteral("error: ") + query.lastError().text()};
+    while (query.next())
+        schema.append(query.value(0).toString() + QLatin1Char('|') + query.value(1).toString()
+            + QLatin1Char('|') + query.value(2).toString());
+    return schema;
+}
+
+// A Touchline file with enough prospects to span many pages, closed again.
+bool createPopulatedFile(const QString &path, int prospects)
+{
+    Database db;
+    Error error;
+    if (!db.open(path, Database::Creation::MustNotExist, Database::Access::ReadWrite, &error)) {
+        qWarning().noquote() << error.message;
+        return false;
+    }
+    QList<Prospect> rows;
+    for (int i = 0; i < prospects; ++i) {
+        Prospect p
+            = Test::makeProspect(QStringLiteral("First%1").arg(i), QStringLiteral("Last%1").arg(i),
+                QStringLiteral("Company %1").arg(i), QStringLiteral("person%1@example.com").arg(i));
+        p.title = QString(120, QLatin1Char('a' + i % 26));
+        rows.append(p);
+    }
+    return Test::insertProspects(db, rows).size() == prospects;
+}
+
+enum class BadFile {
+    Missing,
+    TextFile,
+    EmptyFile,
+    RandomBinary,
+    SqliteHeaderThenGarbage,
+    Folder,
+    OtherApplication,
+    OtherApplicationId,
+    UnknownEmptyVersion,
+    TooNew,
+    CorruptPages,
+    Truncated,
+    OlderFormat,
+};
+
+bool createBadFile(BadFile kind, const QString &path)
+{
+    switch (kind) {
+    case BadFile::Missing:
+        return true;
+    case BadFile::TextFile:
+        return writeFile(path, "first_name,last_name\nAnn,Smith\n");
+    case BadFile::EmptyFile:
+        return writeFile(path, {});
+    case BadFile::RandomBinary:
+        return writeFile(path, randomBytes(64 * 1024, 1));
+    case BadFile::SqliteHeaderThenGarbage:
+        return writeFile(path, QByteArray("SQLite format 3\0", 16) + randomBytes(16 * 1024, 2));
+    case BadFile::Folder:
+        return QDir().mkpath(path);
+    case BadFile::OtherApplication: {
+        RawConnection raw(path);
+        return raw.exec(
+                   QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)"))
+            && raw.exec(QStringLiteral("INSERT INTO customers (name) VALUES ('Ann')"));
+    }
+    case BadFile::OtherApplicationId: {
+        RawConnection raw(path);
+        return raw.exec(QStringLiteral("PRAGMA application_id = 305419896"))
+            && raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)"));
+    }
+    case BadFile::UnknownEmptyVersion: {
+        // No tables, but a schema version someone else gave it.
+        RawConnection raw(path);
+        return raw.exec(QStringLiteral("PRAGMA user_version = 3"));
+    }
+    case BadFile::TooNew: {
+        if (!createPopulatedFile(path, 10))
+            return false;
+        RawConnection raw(path);
+        return raw.exec(QStringLiteral("PRAGMA user_version = %1").arg(Schema::latestVersion + 1));
+    }
+    case BadFile::CorruptPages: {
+        if (!createPopulatedFile(path, 3000))
+            return false;
+        // Overwrite eight whole pages in the middle; page 1 (the header) stays intact.
+        QFile file(path);
+        if (!file.open(QIODevice::ReadWrite))
+            return false;
+        const qint64 pageSize = 4096;
+        const qint64 middlePage = file.size() / pageSize / 2;
+        return file.seek(middlePage * pageSize)
+            && file.write(randomBytes(8 * pageSize, 3)) == 8 * pageSize;
+    }
+    case BadFile::Truncated: {
+        if (!createPopulatedFile(path, 3000))
+            return false;
+        QFile file(path);
+        return file.resize(file.size() / 2);
+    }
+    case BadFile::OlderFormat: {
+        // Version 0 with a page written: what SQLite leaves after creating and dropping a table.
+        RawConnection raw(path);
+        return raw.exec(QStringLiteral("CREATE TABLE scratch (x)"))
+            && raw.exec(QStringLiteral("DROP TABLE scratch"));
+    }
+    }
+    return false;
+}
+
+} // namespace
+
+class TestDatabaseFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newFileHasLatestSchema();
+    void connectionSettings_data();
+    void connectionSettings();
+    void creationModes_data();
+    void creationModes();
+    void closeAndReopen();
+    void defaultCadences();
+    void defaultCadenceSteps_data();
+    void defaultCadenceSteps();
+    void timeRoundTrip_data();
+    void timeRoundTrip();
+    void unknownTimeIsNull();
+
+    void badFilesRefused_data();
+    void badFilesRefused();
+
+    void readOnlyRefusesWrites_data();
+    void readOnlyRefusesWrites();
+
+    void emptySqliteFileIsMigrated_data();
+    void emptySqliteFileIsMigrated();
+    void migratesFromEveryVersion_data();
+    void migratesFromEveryVersion();
+
+    void uncommittedTransactionRollsBack();
+    void committedTransactionIsVisibleToOthers();
+    void busyFileFailsAfterTimeout();
+    void busyCommitRollsBack();
+};
+
+void TestDatabaseFile::newFileHasLatestSchema()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("sub/folder/new.touchline"));
+
+    Database db;
+    Error error;
+    QVERIFY2(
+        db.open(path, Database::Creation::CreateIfMissing, Database::Access::ReadWrite, &error),
+        qPrintable(error.message));
+    QVERIFY(db.isOpen());
+    QVERIFY(!db.isReadOnly());
+    QVERIFY(QFileInfo(path).isFile());
+    QCOMPARE(db.path(), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(db.schemaVersion(), Schema::latestVersion);
+    QCOMPARE(
+        pragma(db.connection(), QStringLiteral("user_version")).toInt(), Schema::latestVersion);
+    QCOMPARE(pragma(db.connection(), QStringLiteral("application_id")).toLongLong(),
+        qint64(Schema::applicationId));
+    for (const char *table :
+        {"users", "prospects", "cadences", "cadence_steps", "enrollments", "touches", "settings"}) {
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table)));
+    }
+
+    // What another program sees in the file after it is closed.
+    db.close();
+    QVERIFY(!db.isOpen());
+    RawConnection raw(path);
+    QCOMPARE(pragma(raw.db(), QStringLiteral("user_version")).toInt(), Schema::latestVersion);
+    QCOMPARE(pragma(raw.db(), QStringLiteral("application_id")).toLongLong(),
+        qint64(Schema::applicationId));
+}
+
+void TestDatabaseFile::connectionSettings_data()
+{
+    QTest::addColumn<Database::Access>("access");
+
+    QTest::newRow("read-write") << Database::Access::ReadWrite;
+    QTest::newRow("read-only") << Database::Access::ReadOnly;
+}
+
+void TestDatabaseFile::connectionSettings()
+{
+    QFETCH(Database::Access, access);
+
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    const auto db = file.openSecondConnection(access);
+    QVERIFY(db);
+    QCOMPARE(db->isReadOnly(), access == Database::Access::ReadOnly);
+    QCOMPARE(pragma(db->connection(), QStringLiteral("foreign_keys")).toInt(), 1);
+    QCOMPARE(
+        pragma(db->connection(), QStringLiteral("busy_timeout")).toInt(), Database::busyTimeoutMs);
+
+    // Foreign keys are enforced, not just declared.
+    if (access == Database::Access::ReadWrite) {
+        QSqlQuery query(db->connection());
+        QVERIFY(!query.exec(QStringLiteral(
+            "INSERT INTO touches (prospect_id, channel, direction, outcome, occurred_at, "
+            "created_at) VALUES (424242, 'email', 'out', 'sent', 0, 0)")));
+    }
+}
+
+void TestDatabaseFile::creationModes_data()
+{
+    QTest::addColumn<bool>("fileExists");
+    QTest::addColumn<Database::Creation>("creation");
+    QTest::addColumn<Database::Access>("access");
+    QTest::addColumn<Error::Kind>("expected");
+
+    using C = Database::Creation;
+    using A = Database::Access;
+    QTest::newRow("create if missing, missing")
+        << false << C::CreateIfMissing << A::ReadWrite << Error::Kind::None;
+    QTest::newRow("create if missing, exists")
+        << true << C::CreateIfMissing << A::ReadWrite << Error::Kind::None;
+    QTest::newRow("must exist, exists")
+        << true << C::MustExist << A::ReadWrite << Error::Kind::None;
+    QTest::newRow("must exist, missing")
+        << false << C::MustExist << A::ReadWrite << Error::Kind::NotFound;
+    QTest::newRow("must not exist, missing")
+        << false << C::MustNotExist << A::ReadWrite << Error::Kind::None;
+    QTest::newRow("must not exist, exists")
+        << true << C::MustNotExist << A::ReadWrite << Error::Kind::Invalid;
+    QTest::newRow("read-only, exists") << true << C::MustExist << A::ReadOnly << Error::Kind::None;
+    QTest::newRow("read-only create if missing, missing")
+        << false << C::CreateIfMissing << A::ReadOnly << Error::Kind::NotFound;
+    QTest::newRow("read-only must exist, missing")
+        << false << C::MustExist << A::ReadOnly << Error::Kind::NotFound;
+}
+
+void TestDatabaseFile::creationModes()
+{
+    QFETCH(bool, fileExists);
+    QFETCH(Database::Creation, creation);
+    QFETCH(Database::Access, access);
+    QFETCH(Error::Kind, expected);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("mode.touchline"));
+    qint64 prospectId = 0;
+    if (fileExists) {
+        Database existing;
+        QVERIFY(existing.open(
+            path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
+        Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+        QVERIFY(ProspectRepository(existing).add(&ann, nullptr));
+        prospectId = ann.id;
+    }
+    const QByteArray before = checksum(path);
+
+    Database db;
+    Error error;
+    const bool opened = db.open(path, creation, access, &error);
+    QCOMPARE(kindName(error.kind), kindName(expected));
+    QCOMPARE(opened, expected == Error::Kind::None);
+    QCOMPARE(db.isOpen(), opened);
+    if (!opened) {
+        QVERIFY2(error.message.contains(shownPath(path)), qPrintable(error.message));
+        QCOMPARE(QFileInfo::exists(path), fileExists); // a refused open creates nothing
+        QCOMPARE(checksum(path), before);
+        return;
+    }
+    QCOMPARE(db.schemaVersion(), Schema::latestVersion);
+    // An existing file is opened as it is, not recreated.
+    if (fileExists)
+        QVERIFY(ProspectRepository(db).get(prospectId, nullptr).has_value());
+    else
+        QCOMPARE(ProspectRepository(db).count(nullptr), 0);
+}
+
+void TestDatabaseFile::closeAndReopen()
+{
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    QVERIFY(ProspectRepository(file.db()).add(&ann, nullptr));
+
+    file.db().close();
+    QVERIFY(!file.db().isOpen());
+    QVERIFY(file.db().path().isEmpty());
+    file.db().close(); // closing twice is harmless
+
+    Error error;
+    QVERIFY2(file.db().open(
+                 file.path(), Database::Creation::MustExist, Database::Access::ReadWrite, &error),
+        qPrintable(error.message));
+    const auto stored = ProspectRepository(file.db()).get(ann.id, &error);
+    QVERIFY2(stored, qPrintable(error.message));
+    QCOMPARE(*stored, ann);
+
+    // Opening another file on the same object closes the first one.
+    QTemporaryDir dir;
+    QVERIFY(file.db().open(dir.filePath(QStringLiteral("other.touchline")),
+        Database::Creation::MustNotExist, Database::Access::ReadWrite, &error));
+    QCOMPARE(ProspectRepository(file.db()).count(nullptr), 0);
+}
+
+void TestDatabaseFile::defaultCadences()
+{
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+
+    QSqlQuery query(file.db().connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT name, archived FROM cadences ORDER BY id")));
+    QStringList names;
+    while (query.next()) {
+        names.append(query.value(0).toString());
+        QCOMPARE(query.value(1).toInt(), 0);
+    }
+    QCOMPARE(names,
+        (QStringList {
+            QStringLiteral("Respectful six-step"), QStringLiteral("Three-touch 3-7-14")}));
+
+    // Every step is complete: a purpose, a message and a sensible send window.
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT count(*) FROM cadence_steps WHERE trim(purpose) = '' OR trim(body) = '' "
+        "OR wait_days < 0 OR (window_start_minute IS NULL) <> (window_end_minute IS NULL) "
+        "OR window_start_minute >= window_end_minute")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+
+    // A second connection to the same file does not install them again.
+    const auto second = file.openSecondConnection();
+    QVERIFY(second);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM cadences")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
+}
+
+void TestDatabaseFile::defaultCadenceSteps_data()
+{
+    QTest::addColumn<QString>("cadence");
+    QTest::addColumn<int>("stepCount");
+    QTest::addColumn<QList<int>>("waits");     // empty: not pinned
+    QTest::addColumn<int>("distinctChannels"); // at least
+
+    QTest::newRow("six-step") << QStringLiteral("Respectful six-step") << 6 << QList<int>() << 3;
+    QTest::newRow("3-7-14") << QStringLiteral("Three-touch 3-7-14") << 3 << QList<int> {3, 7, 14}
+                            << 2;
+}
+
+void TestDatabaseFile::defaultCadenceSteps()
+{
+    QFETCH(QString, cadence);
+    QFETCH(int, stepCount);
+    QFETCH(QList<int>, waits);
+    QFETCH(int, distinctChannels);
+
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    QSqlQuery query(file.db().connection());
+    query.prepare(QStringLiteral(
+        "SELECT s.position, s.channel, s.wait_days, s.purpose, s.subject FROM cadence_steps s "
+        "JOIN cadences c ON c.id = s.cadence_id WHERE c.name = ? ORDER BY s.position"));
+    query.addBindValue(cadence);
+    QVERIFY(query.exec());
+
+    QList<int> positions;
+    QList<int> stepWaits;
+    QStringList channels;
+    QString lastPurpose;
+    QString lastSubject;
+    while (query.next()) {
+        positions.append(query.value(0).toInt());
+        channels.append(query.value(1).toString());
+        stepWaits.append(query.value(2).toInt());
+        lastPurpose = query.value(3).toString();
+        lastSubject = query.value(4).toString();
+    }
+    QCOMPARE(positions.size(), stepCount);
+    for (int i = 0; i < positions.size(); ++i)
+        QCOMPARE(positions.at(i), i + 1);
+    if (!waits.isEmpty())
+        QCOMPARE(stepWaits, waits);
+    channels.removeDuplicates();
+    QVERIFY2(channels.size() >= distinctChannels, qPrintable(channels.join(QLatin1Char(','))));
+    // Both end with the respectful close ("break-up") message, sent by email.
+    QVERIFY2(lastPurpose.contains(QLatin1String("Respectful close")), qPrintable(lastPurpose));
+    QVERIFY(!lastSubject.isEmpty());
+}
+
+void TestDatabaseFile::timeRoundTrip_data()
+{
+    QTest::addColumn<QDateTime>("time");
+
+    QTest::newRow("UTC with milliseconds")
+        << QDateTime(QDate(2024, 3, 5), QTime(14, 7, 9, 123), QTimeZone::utc());
+    QTest::newRow("local time") << QDateTime(QDate(2024, 10, 27), QTime(2, 30));
+    QTest::newRow("offset +05:30")
+        << QDateTime(QDate(2024, 1, 15), QTime(9, 0), QTimeZone(5 * 3600 + 1800));
+    QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc());
+    QTest::newRow("before 1970") << QDateTime(QDate(1969, 7, 20), QTime(20, 17, 40), QTimeZone::utc());
+    QTest::newRow("far future") << QDateTime(QDate(2200, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc());
+}
+
+void TestDatabaseFile::timeRoundTrip()
+{
+    QFETCH(QDateTime, time);
+    QVERIFY(time.isValid());
+
+    const QVariant stored = Database::toDbTime(time);
+    QVERIFY(!stored.isNull());
+    QCOMPARE(stored.toLongLong(), time.toMSecsSinceEpoch());
+    const QDateTime back = Database::fromDbTime(stored);
+    QCOMPARE(back, time);
+    QCOMPARE(back.timeSpec(), QTimeZone::utc());
+
+    // And through the file.
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    QSqlQuery query(file.db().connection());
+    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TABLE times (t INTEGER)")));
+    QVERIFY(query.prepare(QStringLiteral("INSERT INTO times (t) VALUES (?)")));
+    query.addBindValue(stored);
+    QVERIFY(query.exec());
+    QVERIFY(query.exec(QStringLiteral("SELECT t, typeof(t) FROM times")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(1).toString(), QStringLiteral("integer"));
+    QCOMPARE(Database::fromDbTime(query.value(0)), time);
+}
+
+void TestDatabaseFile::unknownTimeIsNull()
+{
+    const QVariant stored = Database::toDbTime(QDateTime());
+    QVERIFY(stored.isNull());
+    QVERIFY(!Database::fromDbTime(QVariant()).isValid());
+    QVERIFY(!Database::fromDbTime(stored).isValid());
+
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    QSqlQuery query(file.db().connection());
+    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TABLE times (t INTEGER)")));
+    QVERIFY(query.prepare(QStringLiteral("INSERT INTO times (t) VALUES (?)")));
+    query.addBindValue(stored);
+    QVERIFY(query.exec());
+    QVERIFY(query.exec(QStringLiteral("SELECT t, t IS NULL FROM times")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(1).toInt(), 1);
+    QVERIFY(!Database::fromDbTime(query.value(0)).isValid());
+}
+
+void TestDatabaseFile::badFilesRefused_data()
+{
+    QTest::addColumn<BadFile>("file");
+    QTest::addColumn<Database::Creation>("creation");
+    QTest::addColumn<Database::Access>("access");
+    QTest::addColumn<Error::Kind>("expected");
+
+    using C = Database::Creation;
+    using A = Database::Access;
+    QTest::newRow("text file") << BadFile::TextFile << C::CreateIfMissing << A::ReadWrite
+                               << Error::Kind::NotADatabase;
+    QTest::newRow("0-byte file, must exist")
+        << BadFile::EmptyFile << C::MustExist << A::ReadWrite << Error::Kind::NotADatabase;
+    QTest::newRow("random binary")
+        << BadFile::RandomBinary << C::MustExist << A::ReadWrite << Error::Kind::NotADatabase;
+    QTest::newRow("random binary, read-only")
+        << BadFile::RandomBinary << C::MustExist << A::ReadOnly << Error::Kind::NotADatabase;
+    QTest::newRow("SQLite header, then garbage")
+        << BadFile::SqliteHeaderThenGarbage << C::MustExist << A::ReadWrite << Error::Kind::Corrupt;
+    QTest::newRow("folder") << BadFile::Folder << C::CreateIfMissing << A::ReadWrite
+                            << Error::Kind::NotADatabase;
+    QTest::newRow("another application's database")
+        << BadFile::OtherApplication << C::MustExist << A::ReadWrite << Error::Kind::NotADatabase;
+    QTest::newRow("another application's database, read-only")
+        << BadFile::OtherApplication << C::MustExist << A::ReadOnly << Error::Kind::NotADatabase;
+    QTest::newRow("another application id")
+        << BadFile::OtherApplicationId << C::MustExist << A::ReadWrite << Error::Kind::NotADatabase;
+    QTest::newRow("empty database with a foreign version")
+        << BadFile::UnknownEmptyVersion << C::MustExist << A::ReadWrite
+        << Error::Kind::NotADatabase;
+    QTest::newRow("newer Touchline")
+        << BadFile::TooNew << C::MustExist << A::ReadWrite << Error::Kind::TooNew;
+    QTest::newRow("newer Touchline, read-only")
+        << BadFile::TooNew << C::MustExist << A::ReadOnly << Error::Kind::TooNew;
+    QTest::newRow("corrupted pages")
+        << BadFile::CorruptPages << C::MustExist << A::ReadWrite << Error::Kind::Corrupt;
+    QTest::newRow("corrupted pages, read-only")
+        << BadFile::CorruptPages << C::MustExist << A::ReadOnly << Error::Kind::Corrupt;
+    QTest::newRow("truncated") << BadFile::Truncated << C::MustExist << A::ReadWrite
+                               << Error::Kind::Corrupt;
+    QTest::newRow("read-only, missing")
+        << BadFile::Missing << C::MustExist << A::ReadOnly << Error::Kind::NotFound;
+    QTest::newRow("older format, read-only")
+        << BadFile::OlderFormat << C::MustExist << A::ReadOnly << Error::Kind::ReadOnly;
+}
+
+void TestDatabaseFile::badFilesRefused()
+{
+    QFETCH(BadFile, file);
+    QFETCH(Database::Creation, creation);
+    QFETCH(Database::Access, access);
+    QFETCH(Error::Kind, expected);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("bad.touchline"));
+    QVERIFY(createBadFile(file, path));
+    const bool existed = QFileInfo::exists(path);
+    const QByteArray before = checksum(path);
+    const QDateTime modifiedBefore = modificationTime(path);
+
+    Database db;
+    Error error;
+    QVERIFY(!db.open(path, creation, access, &error));
+    QVERIFY(!db.isOpen());
+    QCOMPARE(kindName(error.kind), kindName(expected));
+    QVERIFY2(error.message.contains(shownPath(path)), qPrintable(error.message));
+
+    // Refusing a file never changes it, nor creates one.
+    QCOMPARE(QFileInfo::exists(path), existed);
+    QCOMPARE(checksum(path), before);
+    QCOMPARE(modificationTime(path), modifiedBefore);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-journal")));
+}
+
+void TestDatabaseFile::readOnlyRefusesWrites_data()
+{
+    QTest::addColumn<QString>("operation");
+
+    for (const char *operation : {"add prospect", "update prospect", "remove prospect",
+             "restore prospects", "add user", "write transaction", "plain SQL"})
+        QTest::newRow(operation) << QString::fromLatin1(operation);
+}
+
+void TestDatabaseFile::readOnlyRefusesWrites()
+{
+    QFETCH(QString, operation);
+
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    ProspectRepository writer(file.db());
+    Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    Prospect bob = Test::makeProspect(QStringLiteral("Bob"), QStringLiteral("Stone"));
+    QVERIFY(writer.add(&ann, nullptr));
+    QVERIFY(writer.add(&bob, nullptr));
+    QVERIFY(Test::insertTouch(file.db(), bob.id, 0, 1, QDateTime::currentDateTimeUtc()));
+    DeletedProspects deleted;
+    QVERIFY(writer.remove({bob.id}, &deleted, nullptr));
+    file.db().close();
+
+    const QByteArray before = checksum(file.path());
+    const QDateTime modifiedBefore = modificationTime(file.path());
+
+    Database db;
+    Error error;
+    QVERIFY2(
+        db.open(file.path(), Database::Creation::MustExist, Database::Access::ReadOnly, &error),
+        qPrintable(error.message));
+    QVERIFY(db.isReadOnly());
+    QSignalSpy changed(&db, &Database::changed);
+    ProspectRepository prospects(db);
+    // Reading works.
+    QList<qint64> ids;
+    QVERIFY(prospects.ids({}, &ids, &error));
+    QCOMPARE(ids, QList<qint64> {ann.id});
+
+    bool ok = true;
+    if (operation == QLatin1String("add prospect")) {
+        Prospect carla = Test::makeProspect(QStringLiteral("Carla"), {});
+        ok = prospects.add(&carla, &error);
+    } else if (operation == QLatin1String("update prospect")) {
+        Prospect changedAnn = ann;
+        changedAnn.company = QStringLiteral("Acme");
+        ok = prospects.update(&changedAnn, &error);
+    } else if (operation == QLatin1String("remove prospect")) {
+        ok = prospects.remove({ann.id}, nullptr, &error);
+    } else if (operation == QLatin1String("restore prospects")) {
+        ok = prospects.restore(deleted, &error);
+    } else if (operation == QLatin1String("add user")) {
+        ok = UserRepository(db).ensure(QStringLiteral("Dana"), &error) != 0;
+    } else if (operation == QLatin1String("write transaction")) {
+        WriteTransaction transaction(db);
+        ok = transaction.begin(&error);
+    } else if (operation == QLatin1String("plain SQL")) {
+        QSqlQuery query(db.connection());
+        ok = query.exec(QStringLiteral("DELETE FROM prospects"));
+        if (!ok)
+            error = db.queryError(query, QStringLiteral("deleting"));
+    } else {
+        QFAIL("no such operation");
+    }
+    QVERIFY(!ok);
+    QCOMPARE(kindName(error.kind), kindName(Error::Kind::ReadOnly));
+    QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(prospects.ids({}, &ids, &error));
+    QCOMPARE(ids, QList<qint64> {ann.id});
+
+    db.close();
+    QCOMPARE(checksum(file.path()), before);
+    QCOMPARE(modificationTime(file.path()), modifiedBefore);
+}
+
+void TestDatabaseFile::emptySqliteFileIsMigrated_data()
+{
+    QTest::addColumn<bool>("withPage");
+    QTest::addColumn<Database::Creation>("creation");
+
+    // SQLite itself leaves a 0-byte file when nothing is written to a new database.
+    QTest::newRow("0-byte file") << false << Database::Creation::CreateIfMissing;
+    QTest::newRow("empty database with a page") << true << Database::Creation::MustExist;
+    QTest::newRow("empty database with a page, create if missing")
+        << true << Database::Creation::CreateIfMissing;
+}
+
+void TestDatabaseFile::emptySqliteFileIsMigrated()
+{
+    QFETCH(bool, withPage);
+    QFETCH(Database::Creation, creation);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("empty.sqlite"));
+    {
+        RawConnection raw(path);
+        QVERIFY(raw.isOpen());
+        if (withPage) {
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE scratch (x)")));
+            QVERIFY(raw.exec(QStringLiteral("DROP TABLE scratch")));
+        }
+        QCOMPARE(pragma(raw.db(), QStringLiteral("user_version")).toInt(), 0);
+    }
+    QVERIFY(QFileInfo::exists(path));
+    QCOMPARE(QFileInfo(path).size() > 0, withPage);
+
+    Database db;
+    Error error;
+    QVERIFY2(
+        db.open(path, creation, Database::Access::ReadWrite, &error), qPrintable(error.message));
+    QCOMPARE(db.schemaVersion(), Schema::latestVersion);
+    QCOMPARE(pragma(db.connection(), QStringLiteral("application_id")).toLongLong(),
+        qint64(Schema::applicationId));
+    QCOMPARE(Test::tableRows(db, QStringLiteral("cadences")).size(), 2);
+}
+
+void TestDatabaseFile::migratesFromEveryVersion_data()
+{
+    QTest::addColumn<int>("version");
+
+    for (int version = 0; version < Schema::latestVersion; ++version)
+        QTest::addRow("from version %d", version) << version;
+}
+
+void TestDatabaseFile::migratesFromEveryVersion()
+{
+    QFETCH(int, version);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    // The reference: a file made new by this build.
+    QStringList freshSchema;
+    {
+        Database fresh;
+        QVERIFY(fresh.open(dir.filePath(QStringLiteral("fresh.touchline")),
+            Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
+        freshSchema = schemaOf(fresh.connection());
+    }
+    QVERIFY(freshSchema.size() > 10);
+
+    // A file as an older build left it.
+    const QString path = dir.filePath(QStringLiteral("old.touchline"));
+    {
+        RawConnection raw(path);
+        QSqlDatabase db = raw.db();
+        QVERIFY(raw.exec(QStringLiteral("BEGIN")));
+        Error error;
+        QVERIFY2(Schema::migrate(db, 0, version, &error), qPrintable(error.message));
+        QVERIFY(raw.exec(QStringLiteral("COMMIT")));
+        QCOMPARE(pragma(db, QStringLiteral("user_version")).toInt(), version);
+    }
+
+    Database db;
+    Error error;
+    QVERIFY2(
+        db.open(path, Database::Creation::CreateIfMissing, Database::Access::ReadWrite, &error),
+        qPrintable(error.message));
+    QCOMPARE(db.schemaVersion(), Schema::latestVersion);
+    QCOMPARE(pragma(db.connection(), QStringLiteral("application_id")).toLongLong(),
+        qint64(Schema::applicationId));
+    QCOMPARE(schemaOf(db.connection()), freshSchema);
+    QCOMPARE(
+        pragma(db.connection(), QStringLiteral("quick_check")).toString(), QStringLiteral("ok"));
+
+    // And it is usable.
+    Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    QVERIFY2(ProspectRepository(db).add(&ann, &error), qPrintable(error.message));
+}
+
+void TestDatabaseFile::uncommittedTransactionRollsBack()
+{
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    Database &db = file.db();
+    {
+        WriteTransaction transaction(db);
+        Error error;
+        QVERIFY2(transaction.begin(&error), qPrintable(error.message));
+        QVERIFY(
+            Test::execSql(db, QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, 0)"),
+                {QStringLiteral("Ann")}));
+        QCOMPARE(Test::tableRows(db, QStringLiteral("users")).size(), 1); // visible inside
+    }
+    QCOMPARE(Test::tableRows(db, QStringLiteral("users")).size(), 0);
+
+    // The lock went with it: another connection can write at once.
+    const auto second = file.openSecondConnection();
+    QVERIFY(second);
+    QVERIFY(Test::setBusyTimeout(*second, 0));
+    Error error;
+    QVERIFY2(
+        UserRepository(*second).ensure(QStringLiteral("Bob"), &error), qPrintable(error.message));
+    // And so can this one.
+    QVERIFY2(UserRepository(db).ensure(QStringLiteral("Carla"), &error), qPrintable(error.message));
+}
+
+void TestDatabaseFile::committedTransactionIsVisibleToOthers()
+{
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    const auto second = file.openSecondConnection(Database::Access::ReadOnly);
+    QVERIFY(second);
+    {
+        WriteTransaction transaction(file.db());
+        Error error;
+        QVERIFY2(transaction.begin(&error), qPrintable(error.message));
+        QVERIFY(Test::execSql(file.db(),
+            QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, 0)"),
+            {QStringLiteral("Ann")}));
+        QCOMPARE(Test::tableRows(*second, QStringLiteral("users")).size(), 0); // not yet
+        QVERIFY2(transaction.commit(&error), qPrintable(error.message));
+    }
+    QCOMPARE(Test::tableRows(*second, QStringLiteral("users")).size(), 1);
+    QCOMPARE(Test::tableRows(file.db(), QStringLiteral("users")).size(), 1);
+}
+
+void TestDatabaseFile::busyFileFailsAfterTimeout()
+{
+    // The one test that waits out the real timeout, to check that it is the one configured.
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    const auto other = file.openSecondConnection();
+    QVERIFY(other);
+    QSqlQuery lock(other->connection());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    QSignalSpy changed(&file.db(), &Database::changed);
+    ProspectRepository prospects(file.db());
+    Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    Error error;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!prospects.add(&ann, &error));
+    const qint64 waited = timer.elapsed();
+    QCOMPARE(kindName(error.kind), kindName(Error::Kind::Busy));
+    QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
+    QVERIFY2(waited >= Database::busyTimeoutMs * 9 / 10, qPrintable(QString::number(waited)));
+    QCOMPARE(changed.count(), 0);
+
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    QCOMPARE(prospects.count(&error), 0);
+    QVERIFY2(prospects.add(&ann, &error), qPrintable(error.message));
+    QCOMPARE(prospects.count(&error), 1);
+}
+
+void TestDatabaseFile::busyCommitRollsBack()
+{
+    // A reader keeps its shared lock: our write gets its reserved lock but cannot commit.
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    QVERIFY(Test::setBusyTimeout(file.db(), 200));
+    const auto reader = file.openSecondConnection(Database::Access::ReadOnly);
+    QVERIFY(reader);
+    QSqlQuery read(reader->connection());
+    QVERIFY(read.exec(QStringLiteral("BEGIN")));
+    QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM cadences")));
+    QVERIFY(read.next());
+
+    QSignalSpy changed(&file.db(), &Database::changed);
+    ProspectRepository prospects(file.db());
+    Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    Error error;
+    QVERIFY(!prospects.add(&ann, &error));
+    QCOMPARE(kindName(error.kind), kindName(Error::Kind::Busy));
+    QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
+    QCOMPARE(changed.count(), 0);
+
+    QVERIFY(read.exec(QStringLiteral("COMMIT")));
+    // The failed write was rolled back, not left open on the connection.
+    QCOMPARE(prospects.count(&error), 0);
+    QCOMPARE(ProspectRepository(*reader).count(&error), 0);
+    QVERIFY2(prospects.add(&ann, &error), qPrintable(error.message));
+    QCOMPARE(ProspectRepository(*reader).count(&error), 1);
+}
+
+QTEST_GUILESS_MAIN(TestDatabaseFile)
+#include "tst_database.moc"

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/Prospect.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+namespace Touchline {
+class Database;
+}
+
+// Rows written with plain SQL, for the tables and columns that no repository
+// writes yet, and table dumps to compare whole database states. Each function
+// returns a failure value (false, 0 or an empty list) and logs the SQL error.
+namespace Touchline::Test {
+
+// A prospect with the given name, company and email; every other field default.
+Prospect makeProspect(const QString &firstName, const QString &lastName,
+    const QString &company = {}, const QString &email = {});
+
+// Runs one statement with bound values on the database's connection.
+bool execSql(Database &db, const QString &sql, const QVariantList &values = {});
+
+// Inserts the prospects in one transaction, without validation or Database::changed;
+// returns their ids in order, or an empty list on failure.
+QList<qint64> insertProspects(Database &db, const QList<Prospect> &prospects);
+
+// An enrollment of the prospect in the first default cadence; returns its id.
+qint64 insertEnrollment(
+    Database &db, qint64 prospectId, const QString &state, const QDateTime &enrolledAt);
+
+// An outbound email touch, linked to an enrollment and the cadence step at
+// `touchNumber` when `enrollmentId` is not 0; returns its id.
+qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int touchNumber,
+    const QDateTime &occurredAt, const QString &notes = {});
+
+// Every row of a table with every column, ordered by the first column.
+QList<QVariantList> tableRows(Database &db, const QString &table);
+
+// Changes the connection's busy timeout, so that lock tests need not wait 5 s.
+bool setBusyTimeout(Database &db, int milliseconds);
+
+} // namespace Touchline::Test
