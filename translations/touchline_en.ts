@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Touchline::Cli::ProspectCommands</name>
+    <message numerus="yes">
+        <source>Deleted %n prospect(s).</source>
+        <translation>
+            <numerusform>Deleted %n prospect.</numerusform>
+            <numerusform>Deleted %n prospects.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::ConsistencyCheck</name>
+    <message numerus="yes">
+        <source>%n more problem(s) of this kind (%1).</source>
+        <translation>
+            <numerusform>%n more problem of this kind (%1).</numerusform>
+            <numerusform>%n more problems of this kind (%1).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::MainWindow</name>
     <message numerus="yes">
         <source>Deleted %n prospect(s). Undo with %1.</source>

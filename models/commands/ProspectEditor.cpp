@@ -120,7 +120,8 @@ class DeleteProspectsCommand : public ProspectCommand
 {
 public:
     DeleteProspectsCommand(ProspectEditor &editor, const QList<qint64> &ids)
-        : ProspectCommand(editor, ProspectEditor::tr("Delete %n prospect(s)", nullptr, int(ids.size())))
+        : ProspectCommand(
+            editor, ProspectEditor::tr("Delete %n prospect(s)", nullptr, int(ids.size())))
         , m_ids(ids)
     {
     }

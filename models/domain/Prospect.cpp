@@ -20,18 +20,17 @@ constexpr StatusName statusNames[] = {
     {ProspectStatus::InCadence, "in_cadence", QT_TRANSLATE_NOOP("Touchline::Status", "In cadence")},
     {ProspectStatus::Replied, "replied", QT_TRANSLATE_NOOP("Touchline::Status", "Replied")},
     {ProspectStatus::MeetingBooked, "meeting_booked",
-     QT_TRANSLATE_NOOP("Touchline::Status", "Meeting booked")},
+        QT_TRANSLATE_NOOP("Touchline::Status", "Meeting booked")},
     {ProspectStatus::Won, "won", QT_TRANSLATE_NOOP("Touchline::Status", "Won")},
     {ProspectStatus::Lost, "lost", QT_TRANSLATE_NOOP("Touchline::Status", "Lost")},
     {ProspectStatus::DoNotContact, "do_not_contact",
-     QT_TRANSLATE_NOOP("Touchline::Status", "Do not contact")},
+        QT_TRANSLATE_NOOP("Touchline::Status", "Do not contact")},
 };
 
 bool isValidEmail(const QString &email)
 {
     // Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$)"));
+    static const QRegularExpression pattern(QStringLiteral(R"(^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$)"));
     return pattern.match(email).hasMatch();
 }
 
@@ -91,7 +90,7 @@ QList<ProspectStatus> allStatuses()
 
 QString Prospect::displayName() const
 {
-    const QString name = QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
+    const QString name = QStringList {firstName, lastName}.join(QLatin1Char(' ')).trimmed();
     if (!name.isEmpty())
         return name;
     if (!email.isEmpty())
@@ -112,8 +111,7 @@ bool Prospect::operator==(const Prospect &other) const
 Prospect normalizedProspect(Prospect prospect)
 {
     for (QString *text : {&prospect.firstName, &prospect.lastName, &prospect.company,
-                          &prospect.title, &prospect.email, &prospect.phone,
-                          &prospect.linkedInUrl})
+             &prospect.title, &prospect.email, &prospect.phone, &prospect.linkedInUrl})
         *text = text->trimmed();
     return prospect;
 }
@@ -124,29 +122,34 @@ QList<FieldError> validateProspect(const Prospect &prospect)
     if (prospect.firstName.trimmed().isEmpty() && prospect.lastName.trimmed().isEmpty()
         && prospect.company.trimmed().isEmpty() && prospect.email.trimmed().isEmpty())
         errors.append({ProspectField::FirstName,
-                       QCoreApplication::translate("Touchline::Prospect", "Enter at least a name, a company or an email address.")});
+            QCoreApplication::translate(
+                "Touchline::Prospect", "Enter at least a name, a company or an email address.")});
     const QString email = prospect.email.trimmed();
     if (!email.isEmpty() && !isValidEmail(email))
         errors.append({ProspectField::Email,
-                       QCoreApplication::translate("Touchline::Prospect", "\"%1\" is not a valid email address (expected name@example.com).")
-                           .arg(email)});
+            QCoreApplication::translate("Touchline::Prospect",
+                "\"%1\" is not a valid email address (expected name@example.com).")
+                .arg(email)});
     const QString phone = prospect.phone.trimmed();
     if (!phone.isEmpty() && !isValidPhone(phone))
         errors.append({ProspectField::Phone,
-                       QCoreApplication::translate("Touchline::Prospect", "\"%1\" is not a phone number (digits, spaces, + ( ) . - only).")
-                           .arg(phone)});
+            QCoreApplication::translate("Touchline::Prospect",
+                "\"%1\" is not a phone number (digits, spaces, + ( ) . - only).")
+                .arg(phone)});
     const QString linkedIn = prospect.linkedInUrl.trimmed();
     if (!linkedIn.isEmpty() && !isValidWebUrl(linkedIn))
         errors.append({ProspectField::LinkedInUrl,
-                       QCoreApplication::translate("Touchline::Prospect", "\"%1\" is not a web address; LinkedIn profiles start with https://.")
-                           .arg(linkedIn)});
-    for (const auto &[field, text] :
-         {std::pair{ProspectField::FirstName, &prospect.firstName},
-          std::pair{ProspectField::LastName, &prospect.lastName},
-          std::pair{ProspectField::Company, &prospect.company},
-          std::pair{ProspectField::Title, &prospect.title}}) {
+            QCoreApplication::translate("Touchline::Prospect",
+                "\"%1\" is not a web address; LinkedIn profiles start with https://.")
+                .arg(linkedIn)});
+    for (const auto &[field, text] : {std::pair {ProspectField::FirstName, &prospect.firstName},
+             std::pair {ProspectField::LastName, &prospect.lastName},
+             std::pair {ProspectField::Company, &prospect.company},
+             std::pair {ProspectField::Title, &prospect.title}}) {
         if (text->trimmed().size() > 200)
-            errors.append({field, QCoreApplication::translate("Touchline::Prospect", "This field is limited to 200 characters.")});
+            errors.append({field,
+                QCoreApplication::translate(
+                    "Touchline::Prospect", "This field is limited to 200 characters.")});
     }
     return errors;
 }

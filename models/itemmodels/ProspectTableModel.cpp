@@ -99,8 +99,9 @@ ProspectTableModel::ProspectTableModel(Database &db, ProspectEditor *editor, QOb
     , m_pages(64)
 {
     connect(&db, &Database::changed, this, [this](Database::Tables tables) {
-        if (tables & (Database::Table::Prospects | Database::Table::Users | Database::Table::Touches
-                      | Database::Table::Enrollments))
+        if (tables
+            & (Database::Table::Prospects | Database::Table::Users | Database::Table::Touches
+                | Database::Table::Enrollments))
             refresh();
     });
     refresh();
@@ -130,7 +131,9 @@ const QList<Prospect> *ProspectTableModel::page(int pageIndex) const
             // data() is const and may run during painting: report from the event loop.
             QMetaObject::invokeMethod(
                 const_cast<ProspectTableModel *>(this),
-                [this, message = error.message] { Q_EMIT const_cast<ProspectTableModel *>(this)->errorOccurred(message); },
+                [this, message = error.message] {
+                    Q_EMIT const_cast<ProspectTableModel *>(this)->errorOccurred(message);
+                },
                 Qt::QueuedConnection);
         }
         return nullptr;
@@ -224,7 +227,8 @@ QVariant ProspectTableModel::headerData(int section, Qt::Orientation orientation
 Qt::ItemFlags ProspectTableModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags result = QAbstractTableModel::flags(index);
-    if (index.isValid() && m_editor && !m_db.isReadOnly() && isEditable(ProspectField(index.column())))
+    if (index.isValid() && m_editor && !m_db.isReadOnly()
+        && isEditable(ProspectField(index.column())))
         result |= Qt::ItemIsEditable;
     return result;
 }

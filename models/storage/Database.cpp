@@ -17,8 +17,17 @@ namespace Touchline {
 namespace {
 
 // SQLite's primary result codes, as the Qt driver reports them.
-enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13,
-                  CantOpen = 14, Constraint = 19, NotADb = 26 };
+enum SqliteCode {
+    Busy = 5,
+    Locked = 6,
+    ReadOnly = 8,
+    IoErr = 10,
+    Corrupt = 11,
+    Full = 13,
+    CantOpen = 14,
+    Constraint = 19,
+    NotADb = 26
+};
 
 bool hasSqliteHeader(const QString &path)
 {
@@ -71,28 +80,30 @@ bool Database::open(const QString &path, Creation creation, Access access, Error
     const bool exists = info.exists();
 
     if (exists && info.isDir())
-        return fail(error, Error::Kind::NotADatabase, Database::tr("%1 is a folder, not a Touchline file.").arg(shown));
+        return fail(error, Error::Kind::NotADatabase,
+            Database::tr("%1 is a folder, not a Touchline file.").arg(shown));
     if (exists && creation == Creation::MustNotExist)
         return fail(error, Error::Kind::Invalid,
-                    Database::tr("%1 already exists; Touchline will not overwrite it.").arg(shown));
+            Database::tr("%1 already exists; Touchline will not overwrite it.").arg(shown));
     if (!exists && (creation == Creation::MustExist || access == Access::ReadOnly))
         return fail(error, Error::Kind::NotFound, Database::tr("%1 does not exist.").arg(shown));
     if (exists && info.size() == 0 && creation == Creation::MustExist)
         return fail(error, Error::Kind::NotADatabase,
-                    Database::tr("%1 is an empty file, not a Touchline database.").arg(shown));
+            Database::tr("%1 is an empty file, not a Touchline database.").arg(shown));
     if (exists && info.size() > 0 && !hasSqliteHeader(path))
         return fail(error, Error::Kind::NotADatabase,
-                    Database::tr("%1 is not a Touchline database: it is not a SQLite file.").arg(shown));
+            Database::tr("%1 is not a Touchline database: it is not a SQLite file.").arg(shown));
     if (exists && access == Access::ReadWrite && !info.isWritable())
         return fail(error, Error::Kind::ReadOnly,
-                    Database::tr("%1 cannot be written to. Open it read-only, or check its permissions.")
-                        .arg(shown));
+            Database::tr("%1 cannot be written to. Open it read-only, or check its permissions.")
+                .arg(shown));
     if (!exists && !QDir().mkpath(info.absolutePath()))
         return fail(error, Error::Kind::Io,
-                    Database::tr("Cannot create the folder %1.")
-                        .arg(QDir::toNativeSeparators(info.absolutePath())));
+            Database::tr("Cannot create the folder %1.")
+                .arg(QDir::toNativeSeparators(info.absolutePath())));
 
-    m_connectionName = QStringLiteral("touchline-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_connectionName
+        = QStringLiteral("touchline-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_path = info.absoluteFilePath();
     m_access = access;
     {
@@ -105,7 +116,8 @@ bool Database::open(const QString &path, Creation creation, Access access, Error
         if (!db.open()) {
             const QString reason = db.lastError().text();
             close();
-            return fail(error, Error::Kind::Io, Database::tr("Cannot open %1: %2").arg(shown, reason));
+            return fail(
+                error, Error::Kind::Io, Database::tr("Cannot open %1: %2").arg(shown, reason));
         }
     }
     if (!initialize(exists && info.size() > 0, error)) {
@@ -142,14 +154,15 @@ bool Database::initialize(bool fileExisted, Error *error)
 
     if (applicationId != Schema::applicationId && !(applicationId == 0 && version == 0 && empty))
         return fail(error, Error::Kind::NotADatabase,
-                    Database::tr("%1 is a SQLite database, but not a Touchline one.").arg(shown));
+            Database::tr("%1 is a SQLite database, but not a Touchline one.").arg(shown));
     if (version > Schema::latestVersion)
         return fail(error, Error::Kind::TooNew,
-                    Database::tr("%1 was written by a newer Touchline (file format %2; this version reads up "
-                       "to %3). Update Touchline to open it; the file was not changed.")
-                        .arg(shown)
-                        .arg(version)
-                        .arg(Schema::latestVersion));
+            Database::tr(
+                "%1 was written by a newer Touchline (file format %2; this version reads up "
+                "to %3). Update Touchline to open it; the file was not changed.")
+                .arg(shown)
+                .arg(version)
+                .arg(Schema::latestVersion));
 
     if (fileExisted && version > 0) {
         if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next())
@@ -157,18 +170,18 @@ bool Database::initialize(bool fileExisted, Error *error)
         const QString verdict = query.value(0).toString();
         if (verdict != QLatin1String("ok"))
             return fail(error, Error::Kind::Corrupt,
-                        Database::tr("%1 is damaged (%2). Open a backup, or create a new file.")
-                            .arg(shown, verdict));
+                Database::tr("%1 is damaged (%2). Open a backup, or create a new file.")
+                    .arg(shown, verdict));
     }
     query.finish();
     if (version == Schema::latestVersion)
         return true;
     if (isReadOnly())
         return fail(error, Error::Kind::ReadOnly,
-                    Database::tr("%1 uses an older file format (%2) and must be upgraded before it can be "
-                       "read. Open it once for editing to upgrade it.")
-                        .arg(shown)
-                        .arg(version));
+            Database::tr("%1 uses an older file format (%2) and must be upgraded before it can be "
+                         "read. Open it once for editing to upgrade it.")
+                .arg(shown)
+                .arg(version));
 
     WriteTransaction transaction(*this);
     if (!transaction.begin(error))
@@ -195,7 +208,8 @@ void Database::notifyChanged(Tables tables)
 
 QVariant Database::toDbTime(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
 }
 
 QDateTime Database::fromDbTime(const QVariant &value)
@@ -219,25 +233,31 @@ Error Database::queryError(const QSqlQuery &query, const QString &action) const
     case Busy:
     case Locked:
         return {Error::Kind::Busy,
-                Database::tr("%1 is busy: another user or program kept it locked for more than %2 seconds "
-                   "while %3. Try again in a moment.")
-                    .arg(shown)
-                    .arg(busyTimeoutMs / 1000)
-                    .arg(action)};
+            Database::tr(
+                "%1 is busy: another user or program kept it locked for more than %2 seconds "
+                "while %3. Try again in a moment.")
+                .arg(shown)
+                .arg(busyTimeoutMs / 1000)
+                .arg(action)};
     case ReadOnly:
-        return {Error::Kind::ReadOnly, Database::tr("%1 is read-only; nothing was changed while %2.").arg(shown, action)};
+        return {Error::Kind::ReadOnly,
+            Database::tr("%1 is read-only; nothing was changed while %2.").arg(shown, action)};
     case Corrupt:
     case NotADb:
         return {Error::Kind::Corrupt,
-                Database::tr("%1 is damaged or not a Touchline database (%2, while %3).").arg(shown, detail, action)};
+            Database::tr("%1 is damaged or not a Touchline database (%2, while %3).")
+                .arg(shown, detail, action)};
     case Constraint:
-        return {Error::Kind::Invalid, Database::tr("The change was refused while %1: %2").arg(action, detail)};
+        return {Error::Kind::Invalid,
+            Database::tr("The change was refused while %1: %2").arg(action, detail)};
     case IoErr:
     case Full:
     case CantOpen:
-        return {Error::Kind::Io, Database::tr("Cannot read or write %1 while %2: %3").arg(shown, action, detail)};
+        return {Error::Kind::Io,
+            Database::tr("Cannot read or write %1 while %2: %3").arg(shown, action, detail)};
     default:
-        return {Error::Kind::Io, Database::tr("Database error in %1 while %2: %3").arg(shown, action, sqlError.text())};
+        return {Error::Kind::Io,
+            Database::tr("Database error in %1 while %2: %3").arg(shown, action, sqlError.text())};
     }
 }
 
@@ -258,8 +278,8 @@ bool WriteTransaction::begin(Error *error)
 {
     if (m_db.isReadOnly())
         return fail(error, Error::Kind::ReadOnly,
-                    Database::tr("%1 is open read-only; nothing can be changed.")
-                        .arg(QDir::toNativeSeparators(m_db.path())));
+            Database::tr("%1 is open read-only; nothing can be changed.")
+                .arg(QDir::toNativeSeparators(m_db.path())));
     QSqlQuery query(m_db.connection());
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         if (error)

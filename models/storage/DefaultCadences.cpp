@@ -33,8 +33,13 @@ bool install(QSqlDatabase &db, Error *error)
 {
     QFile file(QStringLiteral(":/touchline/default-cadences.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(error, Error::Kind::Io, QCoreApplication::translate("Touchline::DefaultCadences", "The default cadences are missing from this build."));
-    const QJsonArray cadences = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("cadences")).toArray();
+        return fail(error, Error::Kind::Io,
+            QCoreApplication::translate(
+                "Touchline::DefaultCadences", "The default cadences are missing from this build."));
+    const QJsonArray cadences = QJsonDocument::fromJson(file.readAll())
+                                    .object()
+                                    .value(QLatin1String("cadences"))
+                                    .toArray();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 
     QSqlQuery cadenceQuery(db);
@@ -54,12 +59,15 @@ bool install(QSqlDatabase &db, Error *error)
         cadenceQuery.addBindValue(now);
         if (!cadenceQuery.exec())
             return fail(error, Error::Kind::Io,
-                        QCoreApplication::translate("Touchline::DefaultCadences", "Adding the default cadences failed: %1").arg(cadenceQuery.lastError().text()));
+                QCoreApplication::translate(
+                    "Touchline::DefaultCadences", "Adding the default cadences failed: %1")
+                    .arg(cadenceQuery.lastError().text()));
         const QVariant cadenceId = cadenceQuery.lastInsertId();
         int position = 0;
         for (const QJsonValue &stepValue : cadence.value(QLatin1String("steps")).toArray()) {
             const QJsonObject step = stepValue.toObject();
-            const auto [windowStart, windowEnd] = parseWindow(step.value(QLatin1String("window")).toString());
+            const auto [windowStart, windowEnd]
+                = parseWindow(step.value(QLatin1String("window")).toString());
             stepQuery.addBindValue(cadenceId);
             stepQuery.addBindValue(++position);
             stepQuery.addBindValue(step.value(QLatin1String("channel")).toString());
@@ -72,7 +80,9 @@ bool install(QSqlDatabase &db, Error *error)
             stepQuery.addBindValue(step.value(QLatin1String("body")).toString());
             if (!stepQuery.exec())
                 return fail(error, Error::Kind::Io,
-                            QCoreApplication::translate("Touchline::DefaultCadences", "Adding the default cadences failed: %1").arg(stepQuery.lastError().text()));
+                    QCoreApplication::translate(
+                        "Touchline::DefaultCadences", "Adding the default cadences failed: %1")
+                        .arg(stepQuery.lastError().text()));
         }
     }
     return true;

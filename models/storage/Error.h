@@ -24,14 +24,14 @@ struct Error
     QString message;
 
     bool isError() const { return kind != Kind::None; }
-    static Error make(Kind kind, const QString &message) { return Error{kind, message}; }
+    static Error make(Kind kind, const QString &message) { return Error {kind, message}; }
 };
 
 // Stores an error in an optional out-parameter and returns false, for `return fail(...)`.
 inline bool fail(Error *out, Error::Kind kind, const QString &message)
 {
     if (out)
-        *out = Error{kind, message};
+        *out = Error {kind, message};
     return false;
 }
 

@@ -60,7 +60,8 @@ QString sortExpression(ProspectField field)
     case ProspectField::LinkedInUrl:
         return QStringLiteral("p.linkedin_url");
     case ProspectField::Owner:
-        return QStringLiteral("(SELECT u.name FROM users u WHERE u.id = p.owner_id) COLLATE NOCASE");
+        return QStringLiteral(
+            "(SELECT u.name FROM users u WHERE u.id = p.owner_id) COLLATE NOCASE");
     case ProspectField::Status:
         return QStringLiteral("p.status");
     case ProspectField::CreatedAt:
@@ -88,12 +89,12 @@ QString likePattern(const QString &word)
 constexpr const char *dependentTables[] = {"enrollments", "touches"};
 
 bool snapshotTable(QSqlDatabase db, const QString &table, const QString &keyColumn,
-                   const QString &idsJson, DeletedProspects::TableRows *out, QSqlQuery *query)
+    const QString &idsJson, DeletedProspects::TableRows *out, QSqlQuery *query)
 {
     // Table and column names are the constants above, never user input.
     *query = QSqlQuery(db);
     query->prepare(QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" WHERE ") + keyColumn
-                   + QStringLiteral(" IN (SELECT value FROM json_each(?)) ORDER BY id"));
+        + QStringLiteral(" IN (SELECT value FROM json_each(?)) ORDER BY id"));
     query->addBindValue(idsJson);
     if (!query->exec())
         return false;
@@ -137,8 +138,8 @@ bool ProspectRepository::ids(const ProspectQuery &filter, QList<qint64> *ids, Er
         conditions.append(QStringLiteral("p.owner_id = ?"));
         values.append(filter.ownerId);
     }
-    const QString direction = filter.sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC")
-                                                                     : QStringLiteral(" DESC");
+    const QString direction
+        = filter.sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QString sql = QStringLiteral("SELECT p.id FROM prospects p");
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
@@ -161,8 +162,8 @@ bool ProspectRepository::ids(const ProspectQuery &filter, QList<qint64> *ids, Er
     return true;
 }
 
-bool ProspectRepository::fetch(const QList<qint64> &ids, QList<Prospect> *prospects,
-                               Error *error) const
+bool ProspectRepository::fetch(
+    const QList<qint64> &ids, QList<Prospect> *prospects, Error *error) const
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
@@ -290,12 +291,12 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
         Error lookupError;
         if (!get(prospect->id, &lookupError))
             return fail(error, Error::Kind::NotFound,
-                        tr("%1 was deleted by someone else; the change was not saved.")
-                            .arg(prospect->displayName()));
+                tr("%1 was deleted by someone else; the change was not saved.")
+                    .arg(prospect->displayName()));
         return fail(error, Error::Kind::Conflict,
-                    tr("%1 was changed by someone else since you opened it; the change was not "
-                       "saved.")
-                        .arg(prospect->displayName()));
+            tr("%1 was changed by someone else since you opened it; the change was not "
+               "saved.")
+                .arg(prospect->displayName()));
     }
     if (!transaction.commit(error))
         return false;
@@ -314,8 +315,8 @@ bool ProspectRepository::remove(const QList<qint64> &ids, DeletedProspects *dele
     DeletedProspects snapshot;
     QSqlQuery query(m_db.connection());
     DeletedProspects::TableRows prospects;
-    if (!snapshotTable(m_db.connection(), QStringLiteral("prospects"), QStringLiteral("id"), idsJson,
-                       &prospects, &query)) {
+    if (!snapshotTable(m_db.connection(), QStringLiteral("prospects"), QStringLiteral("id"),
+            idsJson, &prospects, &query)) {
         if (error)
             *error = m_db.queryError(query, tr("reading the prospects to delete"));
         return false;
@@ -324,7 +325,7 @@ bool ProspectRepository::remove(const QList<qint64> &ids, DeletedProspects *dele
     for (const char *table : dependentTables) {
         DeletedProspects::TableRows rows;
         if (!snapshotTable(m_db.connection(), QString::fromLatin1(table),
-                           QStringLiteral("prospect_id"), idsJson, &rows, &query)) {
+                QStringLiteral("prospect_id"), idsJson, &rows, &query)) {
             if (error)
                 *error = m_db.queryError(query, tr("reading the history of deleted prospects"));
             return false;
@@ -335,7 +336,8 @@ bool ProspectRepository::remove(const QList<qint64> &ids, DeletedProspects *dele
         snapshot.prospectIds.append(row.first().toLongLong());
 
     query = QSqlQuery(m_db.connection());
-    query.prepare(QStringLiteral("DELETE FROM prospects WHERE id IN (SELECT value FROM json_each(?))"));
+    query.prepare(
+        QStringLiteral("DELETE FROM prospects WHERE id IN (SELECT value FROM json_each(?))"));
     query.addBindValue(idsJson);
     if (!query.exec()) {
         if (error)
@@ -346,8 +348,8 @@ bool ProspectRepository::remove(const QList<qint64> &ids, DeletedProspects *dele
         return false;
     if (deleted)
         *deleted = snapshot;
-    m_db.notifyChanged(Database::Table::Prospects | Database::Table::Touches
-                       | Database::Table::Enrollments);
+    m_db.notifyChanged(
+        Database::Table::Prospects | Database::Table::Touches | Database::Table::Enrollments);
     return true;
 }
 
@@ -364,8 +366,8 @@ bool ProspectRepository::restore(const DeletedProspects &deleted, Error *error)
             placeholders.append(QStringLiteral("?"));
         QSqlQuery query(m_db.connection());
         query.prepare(QStringLiteral("INSERT INTO ") + table.table + QStringLiteral(" (")
-                      + table.columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
-                      + placeholders.join(QStringLiteral(", ")) + QStringLiteral(")"));
+            + table.columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
+            + placeholders.join(QStringLiteral(", ")) + QStringLiteral(")"));
         for (const QVariantList &row : table.rows) {
             for (int i = 0; i < row.size(); ++i)
                 query.bindValue(i, row.at(i));
@@ -378,8 +380,8 @@ bool ProspectRepository::restore(const DeletedProspects &deleted, Error *error)
     }
     if (!transaction.commit(error))
         return false;
-    m_db.notifyChanged(Database::Table::Prospects | Database::Table::Touches
-                       | Database::Table::Enrollments);
+    m_db.notifyChanged(
+        Database::Table::Prospects | Database::Table::Touches | Database::Table::Enrollments);
     return true;
 }
 

@@ -117,8 +117,7 @@ const char *const version1[] = {
     ) WITHOUT ROWID)",
 };
 
-template<std::size_t N>
-bool execAll(QSqlQuery &query, const char *const (&statements)[N])
+template<std::size_t N> bool execAll(QSqlQuery &query, const char *const (&statements)[N])
 {
     for (const char *statement : statements) {
         if (!query.exec(QString::fromUtf8(statement)))
@@ -155,18 +154,18 @@ bool migrate(QSqlDatabase &db, int fromVersion, int toVersion, Error *error)
             continue;
         if (!step.apply(query))
             return fail(error, Error::Kind::Io,
-                        QCoreApplication::translate("Touchline::Schema",
-                                                    "Upgrading the file to format %1 failed: %2")
-                            .arg(step.toVersion)
-                            .arg(query.lastError().text()));
+                QCoreApplication::translate(
+                    "Touchline::Schema", "Upgrading the file to format %1 failed: %2")
+                    .arg(step.toVersion)
+                    .arg(query.lastError().text()));
         // PRAGMA takes no bound values; both numbers are compile-time constants.
         if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.toVersion))
             || !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(applicationId)))
             return fail(error, Error::Kind::Io,
-                        QCoreApplication::translate("Touchline::Schema",
-                                                    "Recording file format %1 failed: %2")
-                            .arg(step.toVersion)
-                            .arg(query.lastError().text()));
+                QCoreApplication::translate(
+                    "Touchline::Schema", "Recording file format %1 failed: %2")
+                    .arg(step.toVersion)
+                    .arg(query.lastError().text()));
     }
     return true;
 }

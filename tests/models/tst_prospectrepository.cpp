@@ -291,7 +291,8 @@ void TestProspectRepository::addKeepsGivenCreationTime()
     imported.createdAt = QDateTime(QDate(2021, 6, 1), QTime(8, 15, 30, 250), QTimeZone::utc());
     Error error;
     QVERIFY2(m_repository->add(&imported, &error), qPrintable(error.message));
-    QCOMPARE(imported.createdAt, QDateTime(QDate(2021, 6, 1), QTime(8, 15, 30, 250), QTimeZone::utc()));
+    QCOMPARE(
+        imported.createdAt, QDateTime(QDate(2021, 6, 1), QTime(8, 15, 30, 250), QTimeZone::utc()));
     QCOMPARE(m_repository->get(imported.id, &error)->createdAt, imported.createdAt);
 }
 

@@ -22,7 +22,8 @@ public:
     Error openError() const { return m_error; }
 
     // Reopens the same file on a second connection, as another process would.
-    std::unique_ptr<Database> openSecondConnection(Database::Access access = Database::Access::ReadWrite) const;
+    std::unique_ptr<Database> openSecondConnection(
+        Database::Access access = Database::Access::ReadWrite) const;
 
 private:
     QTemporaryDir m_dir;

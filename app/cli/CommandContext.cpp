@@ -1,0 +1,44 @@
+#include "CommandContext.h"
+
+#include <QTextStream>
+
+namespace Touchline::Cli {
+
+CommandContext::CommandContext(QTextStream &out, QTextStream &err, const QString &databasePath)
+    : m_out(out)
+    , m_err(err)
+    , m_databasePath(databasePath)
+{
+}
+
+int CommandContext::fail(const QString &message)
+{
+    m_err << programName() << ": " << message << Qt::endl;
+    return ExitCode::Failure;
+}
+
+int CommandContext::usageError(const QString &message, const QString &command)
+{
+    const QString help = command.isEmpty()
+        ? programName() + QLatin1String(" --help")
+        : QString(programName() + QLatin1Char(' ') + command + QLatin1String(" --help"));
+    m_err << programName() << ": " << message << '\n'
+          << tr("Run \"%1\" for usage.").arg(help) << Qt::endl;
+    return ExitCode::UsageError;
+}
+
+bool CommandContext::open(Database &db, Database::Creation creation, Database::Access access)
+{
+    Error error;
+    if (db.open(m_databasePath, creation, access, &error))
+        return true;
+    fail(error.message);
+    if (error.kind == Error::Kind::NotFound)
+        m_err << tr("Create a Touchline file with \"%1 --db PATH init\", or name an existing "
+                    "one with --db.")
+                     .arg(programName())
+              << Qt::endl;
+    return false;
+}
+
+} // namespace Touchline::Cli

@@ -1,0 +1,173 @@
+#include "CommandParser.h"
+
+#include "CommandContext.h"
+
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace Touchline::Cli {
+
+namespace {
+
+const char *const context = "Touchline::Cli::Commands";
+
+// The one list of commands: the program's --help lists it, and each command's
+// --help starts with its summary.
+const char *const commands[][2] = {
+    {"init", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Create a new, empty Touchline file.")},
+    {"prospects add",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Add a prospect and print its id.")},
+    {"prospects list", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "List prospects.")},
+    {"prospects show", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Show one prospect.")},
+    {"prospects delete",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Delete prospects and their history.")},
+    {"generate",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
+            "Add reproducible demo prospects and touches (creates the file if needed).")},
+    {"check",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
+            "Check the file for damage and inconsistent data; exit status 1 if any.")},
+};
+
+QString optionSyntax(const QCommandLineOption &option)
+{
+    QStringList names;
+    for (const QString &name : option.names())
+        names.append((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name);
+    QString syntax = names.join(QLatin1String(", "));
+    if (!option.valueName().isEmpty())
+        syntax += QLatin1Char(' ') + option.valueName();
+    return syntax;
+}
+
+} // namespace
+
+QList<CommandInfo> allCommands()
+{
+    QList<CommandInfo> result;
+    for (const auto &command : commands)
+        result.append(
+            {QString::fromLatin1(command[0]), QCoreApplication::translate(context, command[1])});
+    return result;
+}
+
+QString formatTwoColumns(const QList<std::pair<QString, QString>> &rows)
+{
+    qsizetype width = 0;
+    for (const auto &row : rows)
+        width = std::max(width, row.first.size());
+    QString text;
+    for (const auto &[name, description] : rows)
+        text += QLatin1String("  ") + name.leftJustified(width + 3) + description
+            + QLatin1Char('\n');
+    return text;
+}
+
+CommandParser::CommandParser(CommandContext &commandContext, const QString &command)
+    : m_context(commandContext)
+    , m_command(command)
+{
+    for (const CommandInfo &info : allCommands()) {
+        if (info.name == command)
+            m_description = info.summary;
+    }
+}
+
+void CommandParser::addOption(const QCommandLineOption &option)
+{
+    m_options.append(option);
+}
+
+void CommandParser::addFormatOption()
+{
+    m_hasFormat = true;
+    addOption({QStringLiteral("format"),
+        tr("Output format: table (aligned columns, the default), csv or json."),
+        QStringLiteral("FORMAT"), QStringLiteral("table")});
+}
+
+void CommandParser::setPositional(
+    const QString &syntax, const QString &description, int min, int max)
+{
+    m_positionalSyntax = syntax;
+    m_positionalDescription = description;
+    m_minPositional = min;
+    m_maxPositional = max;
+}
+
+std::optional<int> CommandParser::parse(const QStringList &arguments)
+{
+    m_options.append(
+        {QStringLiteral("db"), tr("The Touchline file to use; may also come before the command."),
+            QStringLiteral("PATH")});
+    m_options.append({{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")});
+    m_parser.addOptions(m_options);
+
+    // QCommandLineParser skips the first word, the program's name.
+    if (!m_parser.parse(QStringList {programName()} + arguments))
+        return usageError(m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_context.out() << helpText();
+        m_context.out().flush();
+        return ExitCode::Success;
+    }
+    if (m_parser.isSet(QStringLiteral("db"))) {
+        if (m_parser.value(QStringLiteral("db")).isEmpty())
+            return usageError(tr("--db needs the path of a file."));
+        m_context.setDatabasePath(m_parser.value(QStringLiteral("db")));
+    }
+    const qsizetype count = m_parser.positionalArguments().size();
+    if (count < m_minPositional)
+        return usageError(tr("Missing argument %1.").arg(m_positionalSyntax));
+    if (count > m_maxPositional)
+        return usageError(tr("Unexpected argument \"%1\".")
+                              .arg(m_parser.positionalArguments().at(m_maxPositional)));
+    if (m_hasFormat) {
+        const QString name = m_parser.value(QStringLiteral("format"));
+        const std::optional<OutputFormat> parsed = outputFormatFromName(name);
+        if (!parsed)
+            return usageError(tr("Unknown format \"%1\"; use table, csv or json.").arg(name));
+        m_format = *parsed;
+    }
+    return std::nullopt;
+}
+
+int CommandParser::usageError(const QString &message) const
+{
+    return m_context.usageError(message, m_command);
+}
+
+bool CommandParser::intValue(const QString &name, qint64 min, qint64 max, qint64 *value) const
+{
+    bool ok = false;
+    const QString text = m_parser.value(name);
+    const qint64 parsed = text.toLongLong(&ok);
+    if (!ok || parsed < min || parsed > max) {
+        usageError(tr("--%1 needs a whole number from %2 to %3, not \"%4\".")
+                       .arg(name)
+                       .arg(min)
+                       .arg(max)
+                       .arg(text));
+        return false;
+    }
+    *value = parsed;
+    return true;
+}
+
+QString CommandParser::helpText() const
+{
+    QString usage = tr("Usage: %1 [--db PATH] %2 [options]").arg(programName(), m_command);
+    if (!m_positionalSyntax.isEmpty())
+        usage += QLatin1Char(' ') + m_positionalSyntax;
+    QString text = usage + QLatin1String("\n\n") + m_description + QLatin1Char('\n');
+    if (!m_positionalDescription.isEmpty())
+        text += QLatin1Char('\n') + m_positionalDescription + QLatin1Char('\n');
+    QList<std::pair<QString, QString>> rows;
+    for (const QCommandLineOption &option : m_options)
+        rows.append({optionSyntax(option), option.description()});
+    text += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n') + formatTwoColumns(rows);
+    return text;
+}
+
+} // namespace Touchline::Cli

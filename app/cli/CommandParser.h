@@ -1,0 +1,72 @@
+#pragma once
+
+#include "OutputWriter.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace Touchline::Cli {
+
+class CommandContext;
+
+// A command with its one-line summary, for the program's --help and the command's own.
+struct CommandInfo
+{
+    QString name; // "prospects list"
+    QString summary;
+};
+QList<CommandInfo> allCommands();
+
+// Parses the words after a command's name and prints its --help. Every command
+// accepts --db and --help, so they may come after the command name too.
+class CommandParser
+{
+    Q_DECLARE_TR_FUNCTIONS(Touchline::Cli::CommandParser)
+public:
+    CommandParser(CommandContext &context, const QString &command);
+
+    void addOption(const QCommandLineOption &option);
+    void addFormatOption();
+    // `syntax` as shown in the usage line, such as "ID..."; one line of description.
+    void setPositional(const QString &syntax, const QString &description, int min, int max);
+    void setDescription(const QString &text) { m_description = text; }
+
+    // Returns the exit status when the command is already done: 0 after printing
+    // --help, 2 after reporting wrong usage. Returns nothing when the command should run.
+    std::optional<int> parse(const QStringList &arguments);
+
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList positional() const { return m_parser.positionalArguments(); }
+    OutputFormat format() const { return m_format; }
+
+    // Reports wrong usage of this command; returns ExitCode::UsageError.
+    int usageError(const QString &message) const;
+    // Reads an integer option in [min, max]; reports wrong usage and returns false otherwise.
+    bool intValue(const QString &name, qint64 min, qint64 max, qint64 *value) const;
+
+    QString helpText() const;
+
+private:
+    CommandContext &m_context;
+    QString m_command;
+    QString m_description;
+    QList<QCommandLineOption> m_options;
+    QCommandLineParser m_parser;
+    QString m_positionalSyntax;
+    QString m_positionalDescription;
+    int m_minPositional = 0;
+    int m_maxPositional = 0;
+    bool m_hasFormat = false;
+    OutputFormat m_format = OutputFormat::Table;
+};
+
+// Two columns of text: "  name   description", the names padded to one width.
+QString formatTwoColumns(const QList<std::pair<QString, QString>> &rows);
+
+} // namespace Touchline::Cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace Touchline::Cli {
+
+class CommandContext;
+
+// Commands about the file as a whole: `init`, `generate` and `check`.
+class DatabaseCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(Touchline::Cli::DatabaseCommands)
+public:
+    explicit DatabaseCommands(CommandContext &context);
+
+    int init(const QStringList &arguments);
+    int generate(const QStringList &arguments);
+    int check(const QStringList &arguments);
+
+private:
+    CommandContext &m_context;
+};
+
+} // namespace Touchline::Cli

@@ -1,0 +1,538 @@
+#include "TestDatabase.h"
+#include "domain/Prospect.h"
+#include "storage/ConsistencyCheck.h"
+#include "storage/DataGenerator.h"
+#include "storage/ProspectRepository.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace Touchline;
+using Touchline::Test::TestDatabase;
+
+namespace {
+
+// Tests fix "now", so that a seed gives the same rows whenever they run.
+QDateTime fixedNow()
+{
+    return QDateTime::fromString(QStringLiteral("2025-06-01T12:00:00Z"), Qt::ISODate);
+}
+
+GeneratorOptions options(int prospects, int touches, quint64 seed = 1)
+{
+    GeneratorOptions result;
+    result.prospects = prospects;
+    result.touches = touches;
+    result.seed = seed;
+    result.now = fixedNow();
+    return result;
+}
+
+DataGenerator::Result generate(
+    Database &db, const GeneratorOptions &generatorOptions, Error *error = nullptr)
+{
+    Error ignored;
+    return DataGenerator(db).generate(generatorOptions, {}, error ? error : &ignored);
+}
+
+qint64 scalar(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql) || !query.next()) {
+        qWarning() << "query failed:" << sql << query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+qint64 count(Database &db, const QString &table)
+{
+    return scalar(db, QStringLiteral("SELECT count(*) FROM ") + table);
+}
+
+// Every stored value of the generated tables, one line per row, in id order.
+QStringList dump(Database &db)
+{
+    QStringList lines;
+    for (const char *table : {"users", "prospects", "touches"}) {
+        QSqlQuery query(db.connection());
+        if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(QLatin1String(table))))
+            return {QStringLiteral("query failed")};
+        while (query.next()) {
+            QStringList values;
+            for (int i = 0; i < query.record().count(); ++i)
+                values.append(
+                    query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
+            lines.append(QLatin1String(table) + QLatin1Char(':') + values.join(QLatin1Char('|')));
+        }
+    }
+    return lines;
+}
+
+QList<ConsistencyProblem> problemsIn(Database &db)
+{
+    QList<ConsistencyProblem> problems;
+    Error error;
+    if (!ConsistencyCheck(db).run(&problems, &error))
+        problems.append({ConsistencyProblem::Kind::Integrity, QString(), 0, error.message});
+    return problems;
+}
+
+QStringList messages(const QList<ConsistencyProblem> &problems)
+{
+    QStringList result;
+    for (const ConsistencyProblem &problem : problems)
+        result.append(problem.message);
+    return result;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+class TestDataGenerator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameSeedGivesIdenticalRows();
+    void differentSeedGivesDifferentRows();
+    void countsAreExact_data();
+    void countsAreExact();
+    void statusesFollowTheTouches();
+    void touchesAreRealistic();
+    void prospectsAreValidAndVaried();
+    void replyRateFallsWithTouchNumber();
+    void addsToExistingData();
+    void usesTheCurrentTimeByDefault();
+    void reportsProgress();
+    void cancellationLeavesFileUnchanged_data();
+    void cancellationLeavesFileUnchanged();
+    void invalidOptionsAreRefused_data();
+    void invalidOptionsAreRefused();
+    void readOnlyFileIsRefused();
+};
+
+void TestDataGenerator::sameSeedGivesIdenticalRows()
+{
+    TestDatabase first;
+    TestDatabase second;
+    QVERIFY(first.isValid() && second.isValid());
+    QCOMPARE(generate(first.db(), options(300, 2500, 7)), DataGenerator::Result::Finished);
+    QCOMPARE(generate(second.db(), options(300, 2500, 7)), DataGenerator::Result::Finished);
+    const QStringList rows = dump(first.db());
+    QCOMPARE(rows.size(), 5 + 300 + 2500);
+    QCOMPARE(dump(second.db()), rows);
+}
+
+void TestDataGenerator::differentSeedGivesDifferentRows()
+{
+    TestDatabase first;
+    TestDatabase second;
+    QVERIFY(first.isValid() && second.isValid());
+    QCOMPARE(generate(first.db(), options(300, 2500, 7)), DataGenerator::Result::Finished);
+    QCOMPARE(generate(second.db(), options(300, 2500, 8)), DataGenerator::Result::Finished);
+    const QStringList a = dump(first.db());
+    const QStringList b = dump(second.db());
+    QCOMPARE(a.size(), b.size());
+    // Not just one value: nearly every prospect differs.
+    int differentProspects = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).startsWith(QLatin1String("prospects:")) && a.at(i) != b.at(i))
+            ++differentProspects;
+    }
+    QVERIFY2(differentProspects > 290, qPrintable(QString::number(differentProspects)));
+}
+
+void TestDataGenerator::countsAreExact_data()
+{
+    QTest::addColumn<int>("prospects");
+    QTest::addColumn<int>("touches");
+    QTest::addColumn<int>("owners");
+
+    QTest::newRow("nothing") << 0 << 0 << 5;
+    QTest::newRow("one prospect, no touches") << 1 << 0 << 5;
+    QTest::newRow("one prospect, one touch") << 1 << 1 << 1;
+    QTest::newRow("one prospect, seven touches") << 1 << 7 << 2;
+    QTest::newRow("fewer touches than prospects") << 30 << 7 << 5;
+    QTest::newRow("no touches") << 40 << 0 << 3;
+    QTest::newRow("ten touches each") << 200 << 2000 << 5;
+    QTest::newRow("many touches each") << 20 << 1500 << 10;
+    QTest::newRow("the most touches allowed") << 3 << 3 * DataGenerator::maxTouchesPerProspect << 4;
+    QTest::newRow("not a round number") << 997 << 4321 << 7;
+}
+
+void TestDataGenerator::countsAreExact()
+{
+    QFETCH(int, prospects);
+    QFETCH(int, touches);
+    QFETCH(int, owners);
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    GeneratorOptions generatorOptions = options(prospects, touches, 3);
+    generatorOptions.owners = owners;
+    Error error;
+    QCOMPARE(generate(test.db(), generatorOptions, &error), DataGenerator::Result::Finished);
+    QVERIFY2(!error.isError(), qPrintable(error.message));
+    QCOMPARE(count(test.db(), QStringLiteral("prospects")), prospects);
+    QCOMPARE(count(test.db(), QStringLiteral("touches")), touches);
+    QCOMPARE(count(test.db(), QStringLiteral("users")), owners);
+    const QList<ConsistencyProblem> problems = problemsIn(test.db());
+    QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(QLatin1Char('\n'))));
+}
+
+void TestDataGenerator::statusesFollowTheTouches()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QCOMPARE(generate(test.db(), options(600, 6000, 11)), DataGenerator::Result::Finished);
+    // The status each prospect must have, from its touches.
+    QCOMPARE(scalar(test.db(), QStringLiteral(R"(
+        SELECT count(*) FROM prospects p WHERE status IS NOT CASE
+          WHEN NOT EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id) THEN 'new'
+          WHEN EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id
+                       AND t.outcome = 'meeting_booked') THEN 'meeting_booked'
+          WHEN EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id
+                       AND t.direction = 'in') THEN 'replied'
+          ELSE 'in_cadence' END)")),
+        0);
+    for (const char *status : {"new", "in_cadence", "replied", "meeting_booked"})
+        QVERIFY2(scalar(test.db(),
+                     QStringLiteral("SELECT count(*) FROM prospects WHERE status = '%1'")
+                         .arg(QLatin1String(status)))
+                > 0,
+            status);
+    // The derived columns, checked here directly as well as by ConsistencyCheck.
+    QCOMPARE(scalar(test.db(), QStringLiteral(R"(
+        SELECT count(*) FROM prospects p WHERE
+          touch_count != (SELECT count(*) FROM touches t WHERE t.prospect_id = p.id
+                          AND t.direction = 'out')
+          OR last_touch_at IS NOT (SELECT max(occurred_at) FROM touches t
+                                   WHERE t.prospect_id = p.id)
+          OR updated_at != coalesce(last_touch_at, created_at))")),
+        0);
+}
+
+void TestDataGenerator::touchesAreRealistic()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QCOMPARE(generate(test.db(), options(800, 8000, 5)), DataGenerator::Result::Finished);
+    Database &db = test.db();
+    const qint64 now = fixedNow().toMSecsSinceEpoch();
+    const qint64 yearAgo = now - 365LL * 24 * 3600 * 1000;
+
+    // Each outcome fits its channel; inbound touches are replies or a booked meeting.
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches WHERE NOT (
+          (direction = 'out' AND (
+             (channel = 'email' AND outcome IN ('sent', 'bounced'))
+             OR (channel = 'phone' AND outcome IN ('no_answer', 'voicemail', 'connected'))
+             OR (channel = 'linkedin' AND outcome IN ('sent', 'accepted'))
+             OR (channel = 'sms' AND outcome = 'sent')))
+          OR (direction = 'in' AND (
+             (channel IN ('email', 'phone', 'linkedin', 'sms') AND outcome = 'replied')
+             OR (channel = 'meeting' AND outcome = 'meeting_booked')))))")),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT channel) FROM touches")), 5);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT outcome) FROM touches")), 8);
+    QCOMPARE(scalar(db,
+                 QStringLiteral("SELECT count(*) FROM touches WHERE direction = 'in' "
+                                "AND touch_number IS NOT NULL")),
+        0);
+    // A reply ends the sequence: no outbound touch after it, one reply at most, and a
+    // meeting only after a reply.
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches o JOIN touches i ON i.prospect_id = o.prospect_id
+        WHERE o.direction = 'out' AND i.direction = 'in'
+          AND (o.occurred_at, o.id) > (i.occurred_at, i.id))")),
+        0);
+    QCOMPARE(scalar(db,
+                 QStringLiteral("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n "
+                                "FROM touches WHERE outcome = 'replied' "
+                                "GROUP BY prospect_id)")),
+        1);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches m WHERE m.outcome = 'meeting_booked' AND NOT EXISTS (
+          SELECT 1 FROM touches r WHERE r.prospect_id = m.prospect_id
+            AND r.outcome = 'replied' AND r.occurred_at <= m.occurred_at))")),
+        0);
+    // Dates: prospects over the past year, touches after their prospect was created
+    // and not in the future, logged when they happened, by the prospect's owner.
+    QCOMPARE(scalar(db,
+                 QStringLiteral("SELECT count(*) FROM prospects WHERE created_at < %1 "
+                                "OR created_at > %2")
+                     .arg(yearAgo)
+                     .arg(now)),
+        0);
+    QVERIFY(scalar(db, QStringLiteral("SELECT min(created_at) FROM prospects"))
+        < yearAgo + 7LL * 24 * 3600 * 1000);
+    QVERIFY(scalar(db, QStringLiteral("SELECT max(created_at) FROM prospects"))
+        > now - 7LL * 24 * 3600 * 1000);
+    QCOMPARE(scalar(db,
+                 QStringLiteral(
+                     "SELECT count(*) FROM touches t JOIN prospects p ON p.id = t.prospect_id "
+                     "WHERE t.occurred_at < p.created_at OR t.occurred_at > %1 "
+                     "OR t.created_at != t.occurred_at OR t.author_id IS NOT p.owner_id")
+                     .arg(now)),
+        0);
+    // Ids follow age.
+    QCOMPARE(scalar(db,
+                 QStringLiteral("SELECT count(*) FROM prospects a JOIN prospects b "
+                                "ON b.id = a.id + 1 WHERE b.created_at < a.created_at")),
+        0);
+    // Most outbound touches happen in working hours on weekdays (UTC).
+    const qint64 outbound = scalar(db,
+        QStringLiteral("SELECT count(*) FROM touches "
+                       "WHERE direction = 'out'"));
+    const qint64 working = scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches WHERE direction = 'out'
+          AND CAST(strftime('%H', occurred_at / 1000, 'unixepoch') AS INTEGER) BETWEEN 8 AND 17
+          AND strftime('%w', occurred_at / 1000, 'unixepoch') NOT IN ('0', '6'))"));
+    QVERIFY2(working > outbound * 9 / 10,
+        qPrintable(QStringLiteral("%1 of %2").arg(working).arg(outbound)));
+}
+
+void TestDataGenerator::prospectsAreValidAndVaried()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QCOMPARE(generate(test.db(), options(1500, 0, 21)), DataGenerator::Result::Finished);
+    ProspectRepository repository(test.db());
+    QList<qint64> ids;
+    QList<Prospect> prospects;
+    Error error;
+    QVERIFY(repository.ids({}, &ids, &error));
+    QVERIFY(repository.fetch(ids, &prospects, &error));
+    QCOMPARE(prospects.size(), 1500);
+    QSet<QString> names;
+    QSet<QString> companies;
+    QSet<qint64> owners;
+    for (const Prospect &prospect : std::as_const(prospects)) {
+        // Whatever the form accepts, the generator writes.
+        const QList<FieldError> invalid = validateProspect(prospect);
+        QVERIFY2(invalid.isEmpty(),
+            qPrintable(prospect.email + QLatin1String(": ") + invalid.value(0).message));
+        QVERIFY(!prospect.firstName.isEmpty() && !prospect.lastName.isEmpty());
+        QVERIFY(!prospect.company.isEmpty() && !prospect.title.isEmpty());
+        QVERIFY(prospect.ownerId != 0);
+        // Addresses are plain ASCII, derived from the name and the company.
+        const QString email = prospect.email;
+        QVERIFY2(QString::fromLatin1(email.toLatin1()) == email && email == email.toLower(),
+            qPrintable(email));
+        QVERIFY(prospect.linkedInUrl.isEmpty()
+            || prospect.linkedInUrl.startsWith(QLatin1String("https://www.linkedin.com/in/")));
+        names.insert(prospect.firstName + QLatin1Char(' ') + prospect.lastName);
+        companies.insert(prospect.company);
+        owners.insert(prospect.ownerId);
+    }
+    QVERIFY2(names.size() > 1000, qPrintable(QString::number(names.size())));
+    QVERIFY2(companies.size() > 300, qPrintable(QString::number(companies.size())));
+    QCOMPARE(owners.size(), 5);
+    // Some prospects lack a phone or a LinkedIn profile, as in real lists.
+    QVERIFY(
+        scalar(test.db(), QStringLiteral("SELECT count(*) FROM prospects WHERE phone = ''")) > 0);
+    QVERIFY(scalar(test.db(),
+                QStringLiteral("SELECT count(*) FROM prospects "
+                               "WHERE linkedin_url = ''"))
+        > 0);
+    // Names from outside English keep their letters.
+    QVERIFY(scalar(test.db(),
+                QStringLiteral("SELECT count(*) FROM prospects "
+                               "WHERE first_name || last_name GLOB '*[^ -~]*'"))
+        > 0);
+}
+
+void TestDataGenerator::replyRateFallsWithTouchNumber()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QCOMPARE(generate(test.db(), options(4000, 40000, 5)), DataGenerator::Result::Finished);
+    // The dashboard's rate: replies credited to the last outbound touch before them,
+    // over the prospects who got that touch.
+    auto rate = [&](const QString &numbers) {
+        const qint64 replies = scalar(test.db(),
+            QStringLiteral(R"(
+            SELECT count(*) FROM touches r WHERE r.direction = 'in' AND r.outcome = 'replied'
+              AND (SELECT max(o.touch_number) FROM touches o WHERE o.prospect_id = r.prospect_id
+                   AND o.direction = 'out' AND o.occurred_at <= r.occurred_at) %1)")
+                .arg(numbers));
+        const qint64 reached = scalar(test.db(),
+            QStringLiteral("SELECT count(*) FROM touches "
+                           "WHERE direction = 'out' "
+                           "AND touch_number %1")
+                .arg(numbers));
+        return double(replies) / double(reached);
+    };
+    const double first = rate(QStringLiteral("= 1"));
+    const double sixthOn = rate(QStringLiteral(">= 6"));
+    QVERIFY2(first > 0.05 && first < 0.11, qPrintable(QString::number(first)));
+    QVERIFY2(sixthOn > 0.01 && sixthOn < 0.04, qPrintable(QString::number(sixthOn)));
+}
+
+void TestDataGenerator::addsToExistingData()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    // A prospect added and deleted by hand: its id must not come back.
+    ProspectRepository repository(test.db());
+    Prospect kept;
+    kept.firstName = QStringLiteral("Kept");
+    Prospect removed;
+    removed.firstName = QStringLiteral("Removed");
+    Error error;
+    QVERIFY(repository.add(&kept, &error));
+    QVERIFY(repository.add(&removed, &error));
+    QVERIFY(repository.remove({removed.id}, nullptr, &error));
+
+    QCOMPARE(generate(test.db(), options(50, 300, 1)), DataGenerator::Result::Finished);
+    QCOMPARE(generate(test.db(), options(50, 300, 2)), DataGenerator::Result::Finished);
+    QCOMPARE(count(test.db(), QStringLiteral("prospects")), 101);
+    QCOMPARE(count(test.db(), QStringLiteral("touches")), 600);
+    QCOMPARE(count(test.db(), QStringLiteral("users")), 5); // owners are reused
+    QCOMPARE(scalar(test.db(),
+                 QStringLiteral("SELECT min(id) FROM prospects WHERE id != %1").arg(kept.id)),
+        removed.id + 1);
+    QCOMPARE(scalar(test.db(), QStringLiteral("SELECT max(id) FROM prospects")), removed.id + 100);
+    QVERIFY(repository.get(kept.id, &error).has_value());
+    QVERIFY(problemsIn(test.db()).isEmpty());
+}
+
+void TestDataGenerator::usesTheCurrentTimeByDefault()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    GeneratorOptions generatorOptions = options(100, 500, 1);
+    generatorOptions.now = QDateTime();
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(generate(test.db(), generatorOptions), DataGenerator::Result::Finished);
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(scalar(test.db(), QStringLiteral("SELECT max(occurred_at) FROM touches")) <= after);
+    QVERIFY(scalar(test.db(), QStringLiteral("SELECT min(created_at) FROM prospects"))
+        >= before - 365LL * 24 * 3600 * 1000);
+}
+
+void TestDataGenerator::reportsProgress()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QList<std::pair<int, int>> calls;
+    Error error;
+    const auto result = DataGenerator(test.db()).generate(
+        options(1000, 3000),
+        [&](int done, int total) {
+            calls.append({done, total});
+            return true;
+        },
+        &error);
+    QCOMPARE(result, DataGenerator::Result::Finished);
+    QVERIFY(calls.size() >= 3);
+    QCOMPARE(calls.first(), std::make_pair(0, 1000));
+    QCOMPARE(calls.last(), std::make_pair(1000, 1000));
+    for (qsizetype i = 1; i < calls.size(); ++i) {
+        QVERIFY(calls.at(i).first > calls.at(i - 1).first);
+        QCOMPARE(calls.at(i).second, 1000);
+    }
+}
+
+void TestDataGenerator::cancellationLeavesFileUnchanged_data()
+{
+    QTest::addColumn<int>("cancelAtCall");
+    QTest::newRow("at the start") << 1;
+    QTest::newRow("half-way") << 3;
+    QTest::newRow("after the last prospect") << -1;
+}
+
+void TestDataGenerator::cancellationLeavesFileUnchanged()
+{
+    QFETCH(int, cancelAtCall);
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    Prospect existing;
+    existing.firstName = QStringLiteral("Existing");
+    Error error;
+    QVERIFY(ProspectRepository(test.db()).add(&existing, &error));
+    const qint64 cacheSize = scalar(test.db(), QStringLiteral("PRAGMA cache_size"));
+    const QByteArray before = fileHash(test.path());
+    QVERIFY(!before.isEmpty());
+
+    int calls = 0;
+    const auto result = DataGenerator(test.db()).generate(
+        options(1000, 5000),
+        [&](int done, int total) {
+            ++calls;
+            return cancelAtCall < 0 ? done < total : calls < cancelAtCall;
+        },
+        &error);
+    QCOMPARE(result, DataGenerator::Result::Cancelled);
+    QCOMPARE(fileHash(test.path()), before);
+    QVERIFY(!QFile::exists(test.path() + QLatin1String("-journal")));
+    QCOMPARE(count(test.db(), QStringLiteral("prospects")), 1);
+    QCOMPARE(count(test.db(), QStringLiteral("touches")), 0);
+    QCOMPARE(count(test.db(), QStringLiteral("users")), 0);
+    QCOMPARE(scalar(test.db(), QStringLiteral("PRAGMA cache_size")), cacheSize);
+    // The connection is usable again: the next generation works.
+    QCOMPARE(generate(test.db(), options(10, 20)), DataGenerator::Result::Finished);
+    QCOMPARE(count(test.db(), QStringLiteral("prospects")), 11);
+}
+
+void TestDataGenerator::invalidOptionsAreRefused_data()
+{
+    QTest::addColumn<int>("prospects");
+    QTest::addColumn<int>("touches");
+    QTest::addColumn<int>("owners");
+
+    QTest::newRow("negative prospects") << -1 << 0 << 5;
+    QTest::newRow("negative touches") << 10 << -5 << 5;
+    QTest::newRow("touches without prospects") << 0 << 1 << 5;
+    QTest::newRow("too many touches per prospect")
+        << 2 << 2 * DataGenerator::maxTouchesPerProspect + 1 << 5;
+    QTest::newRow("no owners") << 10 << 10 << 0;
+    QTest::newRow("too many owners") << 10 << 10 << DataGenerator::maxOwners + 1;
+}
+
+void TestDataGenerator::invalidOptionsAreRefused()
+{
+    QFETCH(int, prospects);
+    QFETCH(int, touches);
+    QFETCH(int, owners);
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    GeneratorOptions generatorOptions = options(prospects, touches);
+    generatorOptions.owners = owners;
+    Error error;
+    QVERIFY(!DataGenerator::validate(generatorOptions, &error));
+    QCOMPARE(error.kind, Error::Kind::Invalid);
+    QVERIFY(!error.message.isEmpty());
+    error = {};
+    QCOMPARE(generate(test.db(), generatorOptions, &error), DataGenerator::Result::Failed);
+    QCOMPARE(error.kind, Error::Kind::Invalid);
+    QCOMPARE(count(test.db(), QStringLiteral("prospects")), 0);
+    QCOMPARE(count(test.db(), QStringLiteral("users")), 0);
+}
+
+void TestDataGenerator::readOnlyFileIsRefused()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    const auto readOnly = test.openSecondConnection(Database::Access::ReadOnly);
+    QVERIFY(readOnly);
+    Error error;
+    QCOMPARE(generate(*readOnly, options(10, 10), &error), DataGenerator::Result::Failed);
+    QCOMPARE(error.kind, Error::Kind::ReadOnly);
+    QCOMPARE(count(test.db(), QStringLiteral("prospects")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestDataGenerator)
+#include "tst_datagenerator.moc"
