@@ -144,6 +144,9 @@ QWidget *MainWindow::createProspectPage()
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+        &MainWindow::showColumnMenu);
     layout->addWidget(m_table, 1);
 
     m_searchTimer = new QTimer(this);
@@ -283,16 +286,15 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
 
     m_table->setModel(m_model);
     QHeaderView *header = m_table->horizontalHeader();
-    if (!header->restoreState(AppSettings::prospectHeaderState())) {
+    const bool headerRestored = header->restoreState(AppSettings::prospectHeaderState());
+    if (!headerRestored)
         header->setSortIndicator(int(ProspectField::CreatedAt), Qt::DescendingOrder);
-        header->resizeSection(int(ProspectField::Email), 220);
-        header->resizeSection(int(ProspectField::LinkedInUrl), 200);
-        header->resizeSection(int(ProspectField::Company), 170);
-    }
     m_table->setSortingEnabled(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &MainWindow::updateActions);
     applyFilters();
+    if (!headerRestored)
+        fitColumnsToContents();
 
     AppSettings::addRecentFile(m_db->path());
     setWindowTitle(tr("%1 – Touchline").arg(QFileInfo(m_db->path()).fileName()));
@@ -302,6 +304,39 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
     updateActions();
     updateCount();
     return true;
+}
+
+void MainWindow::fitColumnsToContents()
+{
+    // Sizes columns to the rows on screen, so that long values do not make the
+    // table wider than the window.
+    const int maxWidth = m_table->fontMetrics().averageCharWidth() * 32;
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        m_table->resizeColumnToContents(column);
+        header->resizeSection(column, std::min(header->sectionSize(column), maxWidth));
+    }
+}
+
+void MainWindow::showColumnMenu(const QPoint &position)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (!m_model)
+        return;
+    QMenu menu(this);
+    int visible = 0;
+    for (int column = 0; column < header->count(); ++column)
+        visible += header->isSectionHidden(column) ? 0 : 1;
+    for (int column = 0; column < header->count(); ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The last visible column stays: a table without columns cannot be brought back.
+        action->setEnabled(header->isSectionHidden(column) || visible > 1);
+        connect(action, &QAction::toggled, header,
+            [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+    }
+    menu.exec(header->mapToGlobal(position));
 }
 
 bool MainWindow::openDatabaseInteractively(const QString &path, Database::Creation creation)

@@ -60,6 +60,8 @@ private:
     QWidget *createProspectPage();
     QWidget *createNoDatabasePage();
     void rebuildRecentMenu();
+    void fitColumnsToContents();
+    void showColumnMenu(const QPoint &position);
     void closeDatabase();
     QList<qint64> selectedIds() const;
     bool saveProspect(const Prospect &before, Prospect after, QString *error);
