@@ -135,8 +135,10 @@ QWidget *MainWindow::createProspectPage()
     m_table->setItemDelegate(new ProspectItemDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
-        | QAbstractItemView::SelectedClicked);
+    // F2 or a click on the selected cell edits; plain typing jumps to a matching
+    // row instead of overwriting a cell by accident.
+    m_table->setEditTriggers(
+        QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();

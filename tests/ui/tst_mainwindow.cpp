@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -193,6 +194,37 @@ private Q_SLOTS:
         QVERIFY(error.message.contains(QStringLiteral("notes.txt")));
         QCOMPARE(window.database()->path(), QFileInfo(file.path()).absoluteFilePath());
         QCOMPARE(window.prospectModel()->rowCount(), 12);
+    }
+
+    void keyboardShortcuts()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.prospectView()->setFocus();
+
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(child<QLineEdit>(window, "searchField")->hasFocus());
+
+        QString dialogTitle;
+        QTimer::singleShot(0, this, [&dialogTitle] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                dialogTitle = dialog->windowTitle();
+                dialog->reject();
+            }
+        });
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(dialogTitle, QStringLiteral("New Prospect"));
+
+        // Typing in the table looks for a row; it never overwrites a cell.
+        const QVariant name = window.prospectModel()->index(0, 0).data();
+        window.prospectView()->setFocus();
+        window.prospectView()->setCurrentIndex(window.prospectModel()->index(0, 0));
+        QTest::keyClicks(window.prospectView(), QStringLiteral("Zed"));
+        QCOMPARE(window.prospectModel()->index(0, 0).data(), name);
     }
 
     void withoutAFileOnlyOpeningIsOffered()
