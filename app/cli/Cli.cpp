@@ -4,6 +4,7 @@
 #include "CommandParser.h"
 #include "DatabaseCommands.h"
 #include "ProspectCommands.h"
+#include "TouchCommands.h"
 #include "storage/DefaultLocation.h"
 
 #include <QCommandLineParser>
@@ -83,6 +84,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return DatabaseCommands(context).check(words);
     if (command == QLatin1String("prospects"))
         return ProspectCommands(context).run(words);
+    if (command == QLatin1String("touches"))
+        return TouchCommands(context).run(words);
     if (command.isEmpty())
         return context.usageError(Program::tr("No command given."));
     return context.usageError(Program::tr("Unknown command \"%1\".").arg(command));

@@ -5,6 +5,7 @@
 #include "OutputWriter.h"
 #include "domain/Prospect.h"
 #include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
 #include <QSet>
@@ -177,15 +178,19 @@ int ProspectCommands::run(const QStringList &arguments)
         return show(rest);
     if (command == QLatin1String("delete"))
         return remove(rest);
+    if (command == QLatin1String("lift-dnc"))
+        return liftDoNotContact(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
         m_context.out() << groupHelp();
         return ExitCode::Success;
     }
     if (command.isEmpty())
-        return m_context.usageError(tr("\"prospects\" needs a command: add, list, show or delete."),
+        return m_context.usageError(
+            tr("\"prospects\" needs a command: add, list, show, delete or lift-dnc."),
             QStringLiteral("prospects"));
     return m_context.usageError(
-        tr("Unknown command \"prospects %1\"; use add, list, show or delete.").arg(command),
+        tr("Unknown command \"prospects %1\"; use add, list, show, delete or lift-dnc.")
+            .arg(command),
         QStringLiteral("prospects"));
 }
 
@@ -409,6 +414,46 @@ int ProspectCommands::remove(const QStringList &arguments)
     if (!repository.remove(ids, &deleted, &error))
         return m_context.fail(error.message);
     m_context.out() << tr("Deleted %n prospect(s).", nullptr, int(deleted.prospectIds.size()))
+                    << Qt::endl;
+    return ExitCode::Success;
+}
+
+int ProspectCommands::liftDoNotContact(const QStringList &arguments)
+{
+    CommandParser parser(m_context, QStringLiteral("prospects lift-dnc"));
+    parser.setPositional(QStringLiteral("ID"),
+        tr("Only when the prospect agreed to hear from you again: the status becomes replied "
+           "if they ever answered, new otherwise, and the lift is recorded in their timeline."),
+        1, 1);
+    parser.addOption({QStringLiteral("author"),
+        tr("The user who lifts it; added as a user if new."), QStringLiteral("NAME")});
+    if (const auto done = parser.parse(arguments))
+        return *done;
+    const std::optional<qint64> id = parseId(parser.positional().constFirst());
+    if (!id)
+        return parser.usageError(
+            tr("\"%1\" is not a prospect id.").arg(parser.positional().constFirst()));
+
+    Database db;
+    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
+        return ExitCode::Failure;
+    Error error;
+    ProspectRepository prospects(db);
+    if (!prospects.get(*id, &error))
+        return m_context.fail(error.message);
+    qint64 authorId = 0;
+    if (parser.isSet(QStringLiteral("author"))) {
+        authorId = UserRepository(db).ensure(parser.value(QStringLiteral("author")), &error);
+        if (!authorId)
+            return m_context.fail(error.message);
+    }
+    if (!TouchRepository(db).liftDoNotContact(*id, authorId, &error))
+        return m_context.fail(error.message);
+    const std::optional<Prospect> lifted = prospects.get(*id, &error);
+    if (!lifted)
+        return m_context.fail(error.message);
+    m_context.out() << tr("%1 may be contacted again (status: %2).")
+                           .arg(lifted->displayName(), statusKey(lifted->status))
                     << Qt::endl;
     return ExitCode::Success;
 }

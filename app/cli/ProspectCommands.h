@@ -7,7 +7,7 @@ namespace Touchline::Cli {
 
 class CommandContext;
 
-// `prospects add|list|show|delete`.
+// `prospects add|list|show|delete|lift-dnc`.
 class ProspectCommands
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::Cli::ProspectCommands)
@@ -22,6 +22,7 @@ private:
     int list(const QStringList &arguments);
     int show(const QStringList &arguments);
     int remove(const QStringList &arguments);
+    int liftDoNotContact(const QStringList &arguments);
     QString groupHelp() const;
 
     CommandContext &m_context;

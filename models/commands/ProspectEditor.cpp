@@ -1,55 +1,26 @@
 #include "ProspectEditor.h"
 
 #include <QCoreApplication>
-#include <QUndoCommand>
-#include <QUndoStack>
 
 namespace Touchline {
 
 namespace {
 
-// A change that may fail. The editor makes it once before pushing the command,
-// because QUndoStack::push() clears the redo history even for a command that it
-// then drops; a command whose later undo or redo fails marks itself obsolete,
-// which makes QUndoStack drop it instead of keeping a step that never happened.
-class ProspectCommand : public QUndoCommand
+// The commands reach the repository through their editor.
+class ProspectCommand : public EditCommand
 {
 public:
     ProspectCommand(ProspectEditor &editor, const QString &text)
-        : QUndoCommand(text)
+        : EditCommand(editor, text)
         , m_editor(editor)
     {
     }
 
-    // Makes the change before push(), which then skips the redo() it would run.
-    void runFirst()
-    {
-        perform();
-        m_skipRedo = !isObsolete();
-    }
-
-    void redo() final
-    {
-        if (m_skipRedo)
-            m_skipRedo = false;
-        else
-            perform();
-    }
-
 protected:
-    virtual void perform() = 0; // what redo() does
-
-    void finish(bool ok, const Error &error)
-    {
-        if (!m_editor.report(ok, error))
-            setObsolete(true);
-    }
-
     ProspectRepository &repository() { return m_editor.repository(); }
 
 private:
     ProspectEditor &m_editor;
-    bool m_skipRedo = false;
 };
 
 class AddProspectCommand : public ProspectCommand
@@ -146,34 +117,9 @@ private:
 } // namespace
 
 ProspectEditor::ProspectEditor(Database &db, QUndoStack *undoStack, QObject *parent)
-    : QObject(parent)
+    : Editor(undoStack, parent)
     , m_repository(db)
-    , m_undoStack(undoStack)
 {
-}
-
-bool ProspectEditor::report(bool ok, const Error &error)
-{
-    m_lastOk = ok;
-    if (!ok && m_callerError)
-        *m_callerError = error;
-    else if (!ok)
-        Q_EMIT failed(error.message);
-    return ok;
-}
-
-bool ProspectEditor::pushCommand(QUndoCommand *command, Error *error)
-{
-    m_lastOk = false;
-    m_callerError = error;
-    static_cast<ProspectCommand *>(command)->runFirst(); // every command here is one
-    m_callerError = nullptr;
-    if (!m_lastOk) {
-        delete command; // never pushed: the undo history stays as it was
-        return false;
-    }
-    m_undoStack->push(command);
-    return true;
 }
 
 bool ProspectEditor::add(const Prospect &prospect, qint64 *newId, Error *error)

@@ -105,7 +105,8 @@ bool Prospect::operator==(const Prospect &other) const
         && phone == other.phone && linkedInUrl == other.linkedInUrl && ownerId == other.ownerId
         && status == other.status && createdAt == other.createdAt
         && lastTouchAt == other.lastTouchAt && nextDueAt == other.nextDueAt
-        && touchCount == other.touchCount && rowVersion == other.rowVersion;
+        && touchCount == other.touchCount && emailBounced == other.emailBounced
+        && rowVersion == other.rowVersion;
 }
 
 Prospect normalizedProspect(Prospect prospect)

@@ -54,10 +54,11 @@ struct Prospect
     QString ownerName;  // read-only, joined from users
     ProspectStatus status = ProspectStatus::New;
     QDateTime createdAt;
-    QDateTime lastTouchAt; // maintained from the touches
-    QDateTime nextDueAt;   // maintained from the enrollments
-    int touchCount = 0;    // outbound touches so far
-    qint64 rowVersion = 0; // bumped on every update; detects concurrent edits
+    QDateTime lastTouchAt;     // maintained from the touches
+    QDateTime nextDueAt;       // maintained from the enrollments
+    int touchCount = 0;        // numbered (outbound) touches so far
+    bool emailBounced = false; // set by a bounced email, cleared when the address changes
+    qint64 rowVersion = 0;     // bumped on every update; detects concurrent edits
 
     QString displayName() const;
     bool operator==(const Prospect &other) const;

@@ -1,6 +1,7 @@
 #include "ConsistencyCheck.h"
 
 #include "Database.h"
+#include "SqlUtil.h"
 #include "domain/Prospect.h"
 #include "domain/Touch.h"
 
@@ -186,11 +187,14 @@ bool ConsistencyCheck::run(QList<ConsistencyProblem> *problems, Error *error) co
 
     // Only the first wrong number of each prospect is shown: the ones after it
     // are usually wrong for the same reason.
+    const QString numbered = SqlUtil::numberedTouchCondition();
     if (!run(QStringLiteral("SELECT id, prospect_id, touch_number, expected FROM ("
                             "  SELECT id, prospect_id, touch_number, row_number() OVER ("
                             "    PARTITION BY prospect_id ORDER BY occurred_at, id) AS expected "
-                            "  FROM touches WHERE direction = 'out') "
-                            "WHERE touch_number IS NOT expected ORDER BY prospect_id, expected")))
+                            "  FROM touches WHERE ")
+            + numbered
+            + QStringLiteral(
+                ") WHERE touch_number IS NOT expected ORDER BY prospect_id, expected")))
         return failed(tr("checking the touch numbers"));
     qint64 lastProspect = 0;
     while (query.next()) {
@@ -215,27 +219,34 @@ bool ConsistencyCheck::run(QList<ConsistencyProblem> *problems, Error *error) co
                       .arg(expected));
     }
 
-    if (!run(QStringLiteral("SELECT id, prospect_id, touch_number FROM touches "
-                            "WHERE direction = 'in' AND touch_number IS NOT NULL ORDER BY id")))
+    // Inbound touches, meetings and notes are not contact attempts: no number.
+    if (!run(QStringLiteral("SELECT id, prospect_id, touch_number, channel, direction FROM touches "
+                            "WHERE touch_number IS NOT NULL AND NOT ")
+            + numbered + QStringLiteral(" ORDER BY id")))
         return failed(tr("checking the touch numbers"));
     while (query.next()) {
         const qint64 touchId = query.value(0).toLongLong();
         found.add(Kind::InboundNumbered, QStringLiteral("touches"), touchId,
-            tr("Inbound touch %1 of prospect %2 has touch number %3; only outbound touches "
-               "are numbered.")
+            tr("Touch %1 of prospect %2 (%3, %4) has touch number %5; only outbound email, "
+               "phone, LinkedIn and SMS touches are numbered.")
                 .arg(touchId)
                 .arg(query.value(1).toLongLong())
+                .arg(query.value(3).toString(), query.value(4).toString())
                 .arg(query.value(2).toLongLong()));
     }
 
     // Both derived columns from one pass over the touches.
     if (!run(QStringLiteral(
-            "SELECT p.id, p.touch_count, coalesce(t.outbound, 0), p.last_touch_at, t.latest "
-            "FROM prospects p LEFT JOIN ("
-            "  SELECT prospect_id, sum(direction = 'out') AS outbound, max(occurred_at) AS latest "
-            "  FROM touches GROUP BY prospect_id) t ON t.prospect_id = p.id "
-            "WHERE p.touch_count IS NOT coalesce(t.outbound, 0) OR p.last_touch_at IS NOT t.latest "
-            "ORDER BY p.id")))
+                 "SELECT p.id, p.touch_count, coalesce(t.outbound, 0), p.last_touch_at, t.latest "
+                 "FROM prospects p LEFT JOIN ("
+                 "  SELECT prospect_id, sum(")
+            + numbered
+            + QStringLiteral(") AS outbound, "
+                             // Notes are not contact: they do not move the last touch.
+                             "max(CASE WHEN channel <> 'note' THEN occurred_at END) AS latest "
+                             "  FROM touches GROUP BY prospect_id) t ON t.prospect_id = p.id "
+                             "WHERE p.touch_count IS NOT coalesce(t.outbound, 0) "
+                             "OR p.last_touch_at IS NOT t.latest ORDER BY p.id")))
         return failed(tr("checking the touch counts"));
     while (query.next()) {
         const qint64 prospectId = query.value(0).toLongLong();
@@ -243,7 +254,7 @@ bool ConsistencyCheck::run(QList<ConsistencyProblem> *problems, Error *error) co
         const qint64 outbound = query.value(2).toLongLong();
         if (stored != outbound)
             found.add(Kind::TouchCount, QStringLiteral("prospects"), prospectId,
-                tr("Prospect %1 has touch_count %2, but %3 outbound touches.")
+                tr("Prospect %1 has touch_count %2, but %3 numbered touches.")
                     .arg(prospectId)
                     .arg(stored)
                     .arg(outbound));

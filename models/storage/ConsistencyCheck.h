@@ -16,9 +16,9 @@ struct ConsistencyProblem
     enum class Kind {
         Integrity,          // PRAGMA integrity_check: the file itself is damaged
         ForeignKey,         // a row refers to a row that does not exist
-        TouchNumbering,     // outbound touches of a prospect are not numbered 1..n in time order
-        InboundNumbered,    // an inbound touch has a touch number
-        TouchCount,         // prospects.touch_count differs from the outbound touches
+        TouchNumbering,     // numbered touches of a prospect are not numbered 1..n in time order
+        InboundNumbered,    // a touch that is not numbered (inbound, meeting, note) has a number
+        TouchCount,         // prospects.touch_count differs from the numbered touches
         LastTouch,          // prospects.last_touch_at differs from the latest touch
         RunningEnrollments, // a prospect runs more than one cadence at a time
         UnknownValue, // a status, state, channel, direction or outcome Touchline does not know

@@ -566,8 +566,8 @@ DataGenerator::Result DataGenerator::generate(
     QSqlQuery prospectQuery(db);
     prospectQuery.prepare(QStringLiteral(
         "INSERT INTO prospects (id, first_name, last_name, company, title, email, phone, "
-        "linkedin_url, owner_id, status, created_at, updated_at, last_touch_at, touch_count) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "linkedin_url, owner_id, status, created_at, updated_at, last_touch_at, touch_count, "
+        "email_bounced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery touchQuery(db);
     touchQuery.prepare(QStringLiteral(
         "INSERT INTO touches (prospect_id, channel, direction, outcome, occurred_at, "
@@ -660,9 +660,11 @@ DataGenerator::Result DataGenerator::generate(
         realized += double(touches.size());
 
         int outbound = 0;
+        bool emailBounced = false; // as TouchRepository flags the address
         ProspectStatus status = touches.empty() ? ProspectStatus::New : ProspectStatus::InCadence;
         for (const PlannedTouch &touch : touches) {
-            if (touch.direction == TouchDirection::Out)
+            emailBounced = emailBounced || touch.outcome == TouchOutcome::Bounced;
+            if (isNumbered(touch.channel, touch.direction))
                 ++outbound;
             else if (touch.outcome == TouchOutcome::MeetingBooked)
                 status = ProspectStatus::MeetingBooked;
@@ -686,6 +688,7 @@ DataGenerator::Result DataGenerator::generate(
         prospectQuery.bindValue(11, touches.empty() ? created : touches.back().at);
         prospectQuery.bindValue(12, lastTouch);
         prospectQuery.bindValue(13, outbound);
+        prospectQuery.bindValue(14, emailBounced ? 1 : 0);
         if (!prospectQuery.exec())
             return failed(prospectQuery, tr("adding demo prospects"));
 

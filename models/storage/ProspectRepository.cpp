@@ -15,7 +15,7 @@ namespace {
 const QString selectColumns = QStringLiteral(
     "SELECT p.id, p.first_name, p.last_name, p.company, p.title, p.email, p.phone, "
     "p.linkedin_url, p.owner_id, u.name, p.status, p.created_at, p.last_touch_at, "
-    "p.next_due_at, p.touch_count, p.row_version "
+    "p.next_due_at, p.touch_count, p.row_version, p.email_bounced "
     "FROM prospects p LEFT JOIN users u ON u.id = p.owner_id ");
 
 Prospect readProspect(const QSqlQuery &query)
@@ -37,6 +37,7 @@ Prospect readProspect(const QSqlQuery &query)
     p.nextDueAt = Database::fromDbTime(query.value(13));
     p.touchCount = query.value(14).toInt();
     p.rowVersion = query.value(15).toLongLong();
+    p.emailBounced = query.value(16).toBool();
     return p;
 }
 
@@ -86,7 +87,7 @@ QString likePattern(const QString &word)
 }
 
 // Tables whose rows belong to a prospect, in the order undo re-inserts them.
-constexpr const char *dependentTables[] = {"enrollments", "touches"};
+constexpr const char *dependentTables[] = {"enrollments", "touches", "prospect_events"};
 
 bool snapshotTable(QSqlDatabase db, const QString &table, const QString &keyColumn,
     const QString &idsJson, DeletedProspects::TableRows *out, QSqlQuery *query)
@@ -269,7 +270,11 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
     query.prepare(QStringLiteral(
         "UPDATE prospects SET first_name = ?, last_name = ?, company = ?, title = ?, email = ?, "
         "phone = ?, linkedin_url = ?, owner_id = ?, status = ?, updated_at = ?, "
-        "row_version = row_version + 1 WHERE id = ? AND row_version = ?"));
+        "row_version = row_version + 1, "
+        // A bounce is about one address: a new address has not bounced yet. SET
+        // expressions see the old row, so `email` here is the address before the edit.
+        "email_bounced = CASE WHEN email = ? THEN email_bounced ELSE 0 END "
+        "WHERE id = ? AND row_version = ?"));
     query.addBindValue(SqlUtil::text(prospect->firstName));
     query.addBindValue(SqlUtil::text(prospect->lastName));
     query.addBindValue(SqlUtil::text(prospect->company));
@@ -280,6 +285,7 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
     query.addBindValue(SqlUtil::idOrNull(prospect->ownerId));
     query.addBindValue(statusKey(prospect->status));
     query.addBindValue(Database::toDbTime(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(SqlUtil::text(prospect->email));
     query.addBindValue(prospect->id);
     query.addBindValue(prospect->rowVersion);
     if (!query.exec()) {

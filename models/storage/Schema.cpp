@@ -38,7 +38,8 @@ const char *const version1[] = {
         row_version INTEGER NOT NULL DEFAULT 1,
         last_touch_at INTEGER,
         next_due_at INTEGER,
-        touch_count INTEGER NOT NULL DEFAULT 0 CHECK (touch_count >= 0)
+        touch_count INTEGER NOT NULL DEFAULT 0 CHECK (touch_count >= 0),
+        email_bounced INTEGER NOT NULL DEFAULT 0 CHECK (email_bounced IN (0, 1))
     ))",
     // One index per sortable column, ending in id so that ties have a stable order.
     "CREATE INDEX prospects_by_first_name ON prospects(first_name COLLATE NOCASE, id)",
@@ -111,6 +112,18 @@ const char *const version1[] = {
     "CREATE INDEX touches_by_author ON touches(author_id)",
     "CREATE INDEX touches_by_enrollment ON touches(enrollment_id)",
     "CREATE INDEX touches_by_step ON touches(step_id)",
+    // What happened to a prospect besides touches (do-not-contact set or lifted),
+    // shown in its timeline between the touches.
+    R"(CREATE TABLE prospect_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        prospect_id INTEGER NOT NULL REFERENCES prospects(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        occurred_at INTEGER NOT NULL,
+        author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    ))",
+    "CREATE INDEX prospect_events_by_prospect ON prospect_events(prospect_id, occurred_at)",
+    "CREATE INDEX prospect_events_by_author ON prospect_events(author_id)",
     R"(CREATE TABLE settings (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL

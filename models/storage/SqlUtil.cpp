@@ -1,5 +1,7 @@
 #include "SqlUtil.h"
 
+#include "domain/Touch.h"
+
 #include <QStringList>
 
 namespace Touchline::SqlUtil {
@@ -26,6 +28,18 @@ QVariant text(const QString &value)
 QVariant idOrNull(qint64 id)
 {
     return id ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QString numberedTouchCondition(const QString &alias)
+{
+    QStringList channels;
+    for (TouchChannel channel : allChannels()) {
+        if (isNumbered(channel, TouchDirection::Out))
+            channels.append(QLatin1Char('\'') + channelKey(channel) + QLatin1Char('\''));
+    }
+    Q_ASSERT(!isNumbered(TouchChannel::Email, TouchDirection::In)); // only outbound ones
+    return QStringLiteral("(%1direction = '%2' AND %1channel IN (%3))")
+        .arg(alias, directionKey(TouchDirection::Out), channels.join(QLatin1String(", ")));
 }
 
 } // namespace Touchline::SqlUtil

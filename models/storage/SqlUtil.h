@@ -16,4 +16,9 @@ QVariant text(const QString &value);
 // A foreign key value: NULL for 0.
 QVariant idOrNull(qint64 id);
 
+// An SQL condition, true for the touches that carry touch numbers (isNumbered()
+// in domain/Touch.h), for the columns of `touches` under this alias ("" or "t.").
+// Built from the domain's keys, never from user input.
+QString numberedTouchCondition(const QString &alias = QString());
+
 } // namespace Touchline::SqlUtil

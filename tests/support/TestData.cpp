@@ -125,16 +125,23 @@ qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int tou
 
 QList<QVariantList> tableRows(Database &db, const QString &table)
 {
+    return tableRows(db, table, {});
+}
+
+QList<QVariantList> tableRows(Database &db, const QString &table, const QStringList &skipColumns)
+{
     // Test code names the table; it is never user input.
     QSqlQuery query(db.connection());
     if (!run(query, QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" ORDER BY 1"), {}))
         return {};
     QList<QVariantList> rows;
-    const int columns = query.record().count();
+    const QSqlRecord record = query.record();
     while (query.next()) {
         QVariantList row;
-        for (int i = 0; i < columns; ++i)
-            row.append(query.value(i));
+        for (int i = 0; i < record.count(); ++i) {
+            if (!skipColumns.contains(record.fieldName(i)))
+                row.append(query.value(i));
+        }
         rows.append(row);
     }
     return rows;

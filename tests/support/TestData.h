@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 namespace Touchline {
@@ -38,6 +39,9 @@ qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int tou
 
 // Every row of a table with every column, ordered by the first column.
 QList<QVariantList> tableRows(Database &db, const QString &table);
+// The same without some columns, such as the updated_at and row_version that
+// every write of a prospect changes (undo included).
+QList<QVariantList> tableRows(Database &db, const QString &table, const QStringList &skipColumns);
 
 // Changes the connection's busy timeout, so that lock tests need not wait 5 s.
 bool setBusyTimeout(Database &db, int milliseconds);

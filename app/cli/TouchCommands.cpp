@@ -1,0 +1,261 @@
+#include "TouchCommands.h"
+
+#include "CommandContext.h"
+#include "CommandParser.h"
+#include "OutputWriter.h"
+#include "domain/Touch.h"
+#include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
+#include "storage/UserRepository.h"
+
+#include <QTextStream>
+
+#include <optional>
+
+namespace Touchline::Cli {
+
+namespace {
+
+template<typename Enum> QString keyList(const QList<Enum> &values, QString (*key)(Enum))
+{
+    QStringList keys;
+    for (Enum value : values)
+        keys.append(key(value));
+    return keys.join(QLatin1String(", "));
+}
+
+QString channelKeys()
+{
+    return keyList(allChannels(), &channelKey);
+}
+
+QString directionKeys()
+{
+    return keyList(QList<TouchDirection> {TouchDirection::Out, TouchDirection::In}, &directionKey);
+}
+
+QString outcomeKeys()
+{
+    return keyList(allOutcomes(), &outcomeKey);
+}
+
+// An id as typed on the command line: a positive whole number.
+std::optional<qint64> parseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+TouchCommands::TouchCommands(CommandContext &context)
+    : m_context(context)
+{
+}
+
+QString TouchCommands::groupHelp() const
+{
+    QList<std::pair<QString, QString>> rows;
+    for (const CommandInfo &info : allCommands()) {
+        if (info.name.startsWith(QLatin1String("touches ")))
+            rows.append({info.name.mid(8), info.summary});
+    }
+    return tr("Usage: %1 [--db PATH] touches COMMAND [options]").arg(programName())
+        + QLatin1String("\n\n") + tr("Commands:") + QLatin1Char('\n') + formatTwoColumns(rows)
+        + QLatin1Char('\n')
+        + tr("Run \"%1 touches COMMAND --help\" for a command's options.").arg(programName())
+        + QLatin1Char('\n');
+}
+
+int TouchCommands::run(const QStringList &arguments)
+{
+    const QString command = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("log"))
+        return log(rest);
+    if (command == QLatin1String("list"))
+        return list(rest);
+    if (command == QLatin1String("delete"))
+        return remove(rest);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        m_context.out() << groupHelp();
+        return ExitCode::Success;
+    }
+    if (command.isEmpty())
+        return m_context.usageError(
+            tr("\"touches\" needs a command: log, list or delete."), QStringLiteral("touches"));
+    return m_context.usageError(
+        tr("Unknown command \"touches %1\"; use log, list or delete.").arg(command),
+        QStringLiteral("touches"));
+}
+
+int TouchCommands::log(const QStringList &arguments)
+{
+    CommandParser parser(m_context, QStringLiteral("touches log"));
+    parser.setDescription(
+        tr("Log a touch of a prospect and print its id. Outbound email, phone, LinkedIn and SMS "
+           "touches are numbered 1, 2, 3... per prospect; an inbound touch marks the prospect as "
+           "replied, an opt-out as do not contact."));
+    parser.addOption(
+        {QStringLiteral("prospect"), tr("The prospect's id (required)."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("channel"), tr("One of: %1 (required).").arg(channelKeys()),
+        QStringLiteral("CHANNEL")});
+    parser.addOption({QStringLiteral("direction"),
+        tr("out (by us) or in (from the prospect) (required)."), QStringLiteral("DIRECTION")});
+    parser.addOption({QStringLiteral("outcome"),
+        tr("One of: %1 (required; it must fit the channel and direction).").arg(outcomeKeys()),
+        QStringLiteral("OUTCOME")});
+    parser.addOption({QStringLiteral("at"),
+        tr("When it happened, in ISO 8601 such as 2025-01-31T09:30:00Z (default: now; not in "
+           "the future)."),
+        QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("note"), tr("Notes."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("author"),
+        tr("The user who logs the touch; added as a user if new."), QStringLiteral("NAME")});
+    if (const auto done = parser.parse(arguments))
+        return *done;
+
+    for (const char *required : {"prospect", "channel", "direction", "outcome"}) {
+        if (!parser.isSet(QString::fromLatin1(required)))
+            return parser.usageError(tr("--%1 is required.").arg(QString::fromLatin1(required)));
+    }
+    Touch touch;
+    const QString prospectText = parser.value(QStringLiteral("prospect"));
+    const std::optional<qint64> prospectId = parseId(prospectText);
+    if (!prospectId)
+        return parser.usageError(tr("\"%1\" is not a prospect id.").arg(prospectText));
+    touch.prospectId = *prospectId;
+    const QString channel = parser.value(QStringLiteral("channel"));
+    if (!channelFromKey(channel, &touch.channel))
+        return parser.usageError(
+            tr("Unknown channel \"%1\"; use one of: %2.").arg(channel, channelKeys()));
+    const QString direction = parser.value(QStringLiteral("direction"));
+    if (!directionFromKey(direction, &touch.direction))
+        return parser.usageError(
+            tr("Unknown direction \"%1\"; use one of: %2.").arg(direction, directionKeys()));
+    const QString outcome = parser.value(QStringLiteral("outcome"));
+    if (!outcomeFromKey(outcome, &touch.outcome))
+        return parser.usageError(
+            tr("Unknown outcome \"%1\"; use one of: %2.").arg(outcome, outcomeKeys()));
+    if (parser.isSet(QStringLiteral("at"))) {
+        const QString text = parser.value(QStringLiteral("at"));
+        touch.occurredAt = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (!touch.occurredAt.isValid())
+            return parser.usageError(
+                tr("--at needs a time in ISO 8601 such as 2025-01-31T09:30:00Z, not \"%1\".")
+                    .arg(text));
+    } else {
+        touch.occurredAt = QDateTime::currentDateTimeUtc();
+    }
+    touch.notes = parser.value(QStringLiteral("note"));
+    // The rules that need no file are checked first, so that a refused touch adds no
+    // author either; the rest come from the repository, as in the app.
+    const QList<TouchFieldError> invalid = validateTouch(touch, QDateTime::currentDateTimeUtc());
+    if (!invalid.isEmpty()) {
+        for (const TouchFieldError &fieldError : invalid)
+            m_context.fail(fieldError.message);
+        return ExitCode::Failure;
+    }
+
+    Database db;
+    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
+        return ExitCode::Failure;
+    Error error;
+    if (!ProspectRepository(db).get(touch.prospectId, &error))
+        return m_context.fail(error.message);
+    if (parser.isSet(QStringLiteral("author"))) {
+        touch.authorId = UserRepository(db).ensure(parser.value(QStringLiteral("author")), &error);
+        if (!touch.authorId)
+            return m_context.fail(error.message);
+    }
+    if (!TouchRepository(db).log(&touch, nullptr, &error))
+        return m_context.fail(error.message);
+    m_context.out() << touch.id << Qt::endl;
+    return ExitCode::Success;
+}
+
+int TouchCommands::list(const QStringList &arguments)
+{
+    CommandParser parser(m_context, QStringLiteral("touches list"));
+    parser.setDescription(tr("List a prospect's touches, oldest first."));
+    parser.addOption(
+        {QStringLiteral("prospect"), tr("The prospect's id (required)."), QStringLiteral("ID")});
+    parser.addFormatOption();
+    if (const auto done = parser.parse(arguments))
+        return *done;
+    if (!parser.isSet(QStringLiteral("prospect")))
+        return parser.usageError(tr("--prospect is required."));
+    const QString prospectText = parser.value(QStringLiteral("prospect"));
+    const std::optional<qint64> prospectId = parseId(prospectText);
+    if (!prospectId)
+        return parser.usageError(tr("\"%1\" is not a prospect id.").arg(prospectText));
+
+    Database db;
+    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
+        return ExitCode::Failure;
+    Error error;
+    if (!ProspectRepository(db).get(*prospectId, &error))
+        return m_context.fail(error.message);
+    QList<Touch> touches;
+    if (!TouchRepository(db).listForProspect(*prospectId, &touches, &error))
+        return m_context.fail(error.message);
+
+    const QList<Column> columns = {
+        {QStringLiteral("id"), tr("ID"), true},
+        {QStringLiteral("occurred_at"), tr("When"), false},
+        {QStringLiteral("touch_number"), tr("No."), true},
+        {QStringLiteral("channel"), tr("Channel"), false},
+        {QStringLiteral("direction"), tr("Direction"), false},
+        {QStringLiteral("outcome"), tr("Outcome"), false},
+        {QStringLiteral("author"), tr("Author"), false},
+        {QStringLiteral("notes"), tr("Notes"), false},
+    };
+    QList<QVariantList> rows;
+    rows.reserve(touches.size());
+    for (const Touch &touch : std::as_const(touches))
+        rows.append({touch.id, touch.occurredAt,
+            touch.touchNumber ? QVariant(touch.touchNumber) : QVariant(), channelKey(touch.channel),
+            directionKey(touch.direction), outcomeKey(touch.outcome), textOrNull(touch.authorName),
+            touch.notes});
+    OutputWriter writer(m_context.out(), parser.format(), columns);
+    if (writer.needsMeasuring())
+        writer.measure(rows);
+    writer.begin();
+    writer.write(rows);
+    writer.end();
+    return ExitCode::Success;
+}
+
+int TouchCommands::remove(const QStringList &arguments)
+{
+    CommandParser parser(m_context, QStringLiteral("touches delete"));
+    parser.setPositional(QStringLiteral("ID"),
+        tr("ID is the number \"touches list\" shows. The prospect's other touches are "
+           "numbered again; its status stays."),
+        1, 1);
+    if (const auto done = parser.parse(arguments))
+        return *done;
+    const QString text = parser.positional().constFirst();
+    const std::optional<qint64> id = parseId(text);
+    if (!id)
+        return parser.usageError(tr("\"%1\" is not a touch id.").arg(text));
+
+    Database db;
+    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
+        return ExitCode::Failure;
+    Error error;
+    if (!TouchRepository(db).remove(*id, nullptr, &error))
+        return m_context.fail(error.message);
+    m_context.out() << tr("Deleted touch %1.").arg(*id) << Qt::endl;
+    return ExitCode::Success;
+}
+
+} // namespace Touchline::Cli

@@ -1,0 +1,534 @@
+#include "TouchRepository.h"
+
+#include "Database.h"
+#include "ProspectRepository.h"
+#include "SqlUtil.h"
+
+#include <QSqlQuery>
+
+namespace Touchline {
+
+namespace {
+
+const QString selectTouches = QStringLiteral(
+    "SELECT t.id, t.prospect_id, t.channel, t.direction, t.outcome, t.occurred_at, "
+    "t.touch_number, t.notes, t.author_id, u.name, t.enrollment_id, t.step_id, s.purpose, "
+    "t.created_at FROM touches t LEFT JOIN users u ON u.id = t.author_id "
+    "LEFT JOIN cadence_steps s ON s.id = t.step_id ");
+
+Touch readTouch(const QSqlQuery &query)
+{
+    Touch t;
+    t.id = query.value(0).toLongLong();
+    t.prospectId = query.value(1).toLongLong();
+    // Unknown keys (a newer Touchline, or a hand edit) keep the defaults; `check` reports them.
+    channelFromKey(query.value(2).toString(), &t.channel);
+    directionFromKey(query.value(3).toString(), &t.direction);
+    outcomeFromKey(query.value(4).toString(), &t.outcome);
+    t.occurredAt = Database::fromDbTime(query.value(5));
+    t.touchNumber = query.value(6).toInt();
+    t.notes = query.value(7).toString();
+    t.authorId = query.value(8).toLongLong();
+    t.authorName = query.value(9).toString();
+    t.enrollmentId = query.value(10).toLongLong();
+    t.stepId = query.value(11).toLongLong();
+    t.stepPurpose = query.value(12).toString();
+    t.createdAt = Database::fromDbTime(query.value(13));
+    return t;
+}
+
+bool sameKind(const Touch &a, const Touch &b)
+{
+    return a.channel == b.channel && a.direction == b.direction && a.outcome == b.outcome;
+}
+
+} // namespace
+
+TouchRepository::TouchRepository(Database &db)
+    : m_db(db)
+{
+}
+
+bool TouchRepository::listForProspect(qint64 prospectId, QList<Touch> *touches, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    // touches_by_prospect (prospect_id, occurred_at, id) gives this order without sorting.
+    query.prepare(
+        selectTouches + QStringLiteral("WHERE t.prospect_id = ? ORDER BY t.occurred_at, t.id"));
+    query.addBindValue(prospectId);
+    if (!query.exec()) {
+        if (error)
+            *error
+                = m_db.queryError(query, tr("reading the touches of prospect %1").arg(prospectId));
+        return false;
+    }
+    touches->clear();
+    while (query.next())
+        touches->append(readTouch(query));
+    return true;
+}
+
+bool TouchRepository::listEvents(
+    qint64 prospectId, QList<ProspectEvent> *events, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT e.id, e.prospect_id, e.kind, e.occurred_at, e.author_id, u.name, e.detail "
+        "FROM prospect_events e LEFT JOIN users u ON u.id = e.author_id "
+        "WHERE e.prospect_id = ? ORDER BY e.occurred_at, e.id"));
+    query.addBindValue(prospectId);
+    if (!query.exec()) {
+        if (error)
+            *error
+                = m_db.queryError(query, tr("reading the history of prospect %1").arg(prospectId));
+        return false;
+    }
+    events->clear();
+    while (query.next()) {
+        ProspectEvent event;
+        event.id = query.value(0).toLongLong();
+        event.prospectId = query.value(1).toLongLong();
+        if (!eventKindFromKey(query.value(2).toString(), &event.kind))
+            continue; // written by a newer Touchline: nothing this version can show
+        event.occurredAt = Database::fromDbTime(query.value(3));
+        event.authorId = query.value(4).toLongLong();
+        event.authorName = query.value(5).toString();
+        event.detail = query.value(6).toString();
+        events->append(event);
+    }
+    return true;
+}
+
+std::optional<Touch> TouchRepository::get(qint64 touchId, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(selectTouches + QStringLiteral("WHERE t.id = ?"));
+    query.addBindValue(touchId);
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("reading touch %1").arg(touchId));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        fail(error, Error::Kind::NotFound, tr("There is no touch with id %1.").arg(touchId));
+        return std::nullopt;
+    }
+    return readTouch(query);
+}
+
+bool TouchRepository::contactsProspect(const Touch &touch)
+{
+    return isNumbered(touch.channel, touch.direction)
+        || (touch.channel == TouchChannel::Meeting && touch.direction == TouchDirection::Out);
+}
+
+ProspectStatus TouchRepository::statusAfter(ProspectStatus status, const Touch &touch)
+{
+    if (touch.outcome == TouchOutcome::OptedOut)
+        return ProspectStatus::DoNotContact;
+    const bool closed = status == ProspectStatus::Won || status == ProspectStatus::Lost
+        || status == ProspectStatus::DoNotContact;
+    if (touch.outcome == TouchOutcome::MeetingBooked && !closed)
+        return ProspectStatus::MeetingBooked;
+    const bool early = status == ProspectStatus::New || status == ProspectStatus::InCadence;
+    if (touch.direction == TouchDirection::In && early)
+        return ProspectStatus::Replied;
+    return status;
+}
+
+bool TouchRepository::readProspect(qint64 prospectId, ProspectState *state, Error *error) const
+{
+    // The same lookup (and "no prospect with id" message) as everywhere else.
+    const std::optional<Prospect> prospect = ProspectRepository(m_db).get(prospectId, error);
+    if (!prospect)
+        return false;
+    state->id = prospect->id;
+    state->name = prospect->displayName();
+    state->status = prospect->status;
+    state->emailBounced = prospect->emailBounced;
+    return true;
+}
+
+bool TouchRepository::blockedError(const ProspectState &state, Error *error) const
+{
+    return fail(error, Error::Kind::Invalid,
+        tr("%1 asked not to be contacted. Lift do-not-contact first if they agreed to hear "
+           "from you again.")
+            .arg(state.name));
+}
+
+bool TouchRepository::setProspectState(
+    const ProspectState &state, ProspectStatus status, bool emailBounced, Error *error)
+{
+    if (status == state.status && emailBounced == state.emailBounced)
+        return true;
+    // A status change is a change of an editable column: bumping row_version makes
+    // a prospect form opened before it refuse to save over it. The bounce flag is
+    // not in the form, so it changes nothing there.
+    const bool statusChanged = status != state.status;
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral(
+        "UPDATE prospects SET status = ?, email_bounced = ?, "
+        "row_version = row_version + ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END "
+        "WHERE id = ?"));
+    query.addBindValue(statusKey(status));
+    query.addBindValue(emailBounced ? 1 : 0);
+    query.addBindValue(statusChanged ? 1 : 0);
+    query.addBindValue(statusChanged ? 1 : 0);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(state.id);
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("updating the status of %1").arg(state.name));
+        return false;
+    }
+    return true;
+}
+
+bool TouchRepository::addEvent(const ProspectEvent &event, qint64 *id, Error *error)
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("INSERT INTO prospect_events (prospect_id, kind, occurred_at, "
+                                 "author_id, detail) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(event.prospectId);
+    query.addBindValue(eventKindKey(event.kind));
+    query.addBindValue(Database::toDbTime(event.occurredAt));
+    query.addBindValue(SqlUtil::idOrNull(event.authorId));
+    query.addBindValue(SqlUtil::text(event.detail));
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("recording the history of a prospect"));
+        return false;
+    }
+    *id = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool TouchRepository::applyRules(
+    const ProspectState &state, const Touch &touch, TouchUndo *undo, Error *error)
+{
+    const ProspectStatus status = statusAfter(state.status, touch);
+    const bool bounced = state.emailBounced || touch.outcome == TouchOutcome::Bounced;
+    if (status == ProspectStatus::DoNotContact && state.status != ProspectStatus::DoNotContact) {
+        // At the opt-out's time, so that the timeline shows it next to the touch.
+        ProspectEvent event;
+        event.prospectId = state.id;
+        event.kind = ProspectEventKind::DoNotContactSet;
+        event.occurredAt = touch.occurredAt;
+        event.authorId = touch.authorId;
+        event.detail = channelKey(touch.channel);
+        qint64 eventId = 0;
+        if (!addEvent(event, &eventId, error))
+            return false;
+        undo->addedEventIds.append(eventId);
+    }
+    undo->statusAfter = status;
+    undo->emailBouncedAfter = bounced;
+    return setProspectState(state, status, bounced, error);
+}
+
+bool TouchRepository::storeTouch(const Touch &touch, bool replace, qint64 *id, Error *error)
+{
+    QSqlQuery query(m_db.connection());
+    // touch_number is left to refreshDerived(). An id of 0 binds NULL, which makes
+    // SQLite pick the next one; `replace` puts back a row that undo restores.
+    query.prepare((replace ? QStringLiteral("INSERT OR REPLACE") : QStringLiteral("INSERT"))
+        + QStringLiteral(" INTO touches (id, prospect_id, channel, direction, outcome, "
+                         "occurred_at, notes, author_id, enrollment_id, step_id, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    query.addBindValue(SqlUtil::idOrNull(touch.id));
+    query.addBindValue(touch.prospectId);
+    query.addBindValue(channelKey(touch.channel));
+    query.addBindValue(directionKey(touch.direction));
+    query.addBindValue(outcomeKey(touch.outcome));
+    query.addBindValue(Database::toDbTime(touch.occurredAt));
+    query.addBindValue(SqlUtil::text(touch.notes));
+    query.addBindValue(SqlUtil::idOrNull(touch.authorId));
+    query.addBindValue(SqlUtil::idOrNull(touch.enrollmentId));
+    query.addBindValue(SqlUtil::idOrNull(touch.stepId));
+    query.addBindValue(Database::toDbTime(touch.createdAt));
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("saving a touch"));
+        return false;
+    }
+    *id = query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool TouchRepository::refreshDerived(qint64 prospectId, Error *error)
+{
+    // Only this prospect's rows, found through touches_by_prospect; each statement
+    // writes only the rows whose value changes.
+    const QString numbered = SqlUtil::numberedTouchCondition();
+    const QString statements[] = {
+        QStringLiteral("UPDATE touches SET touch_number = NULL WHERE prospect_id = ? "
+                       "AND touch_number IS NOT NULL AND NOT ")
+            + numbered,
+        QStringLiteral("UPDATE touches SET touch_number = numbered.n FROM ("
+                       "SELECT id, row_number() OVER (ORDER BY occurred_at, id) AS n "
+                       "FROM touches WHERE prospect_id = ? AND ")
+            + numbered
+            + QStringLiteral(") AS numbered WHERE touches.id = numbered.id "
+                             "AND touches.touch_number IS NOT numbered.n"),
+        QStringLiteral("UPDATE prospects SET touch_count = (SELECT count(*) FROM touches "
+                       "WHERE prospect_id = prospects.id AND ")
+            + numbered
+            + QStringLiteral("), last_touch_at = (SELECT max(occurred_at) FROM touches "
+                             "WHERE prospect_id = prospects.id AND channel <> ?) WHERE id = ?"),
+    };
+    QSqlQuery query(m_db.connection());
+    for (const QString &sql : statements) {
+        query.prepare(sql);
+        if (&sql == &statements[2])
+            query.addBindValue(channelKey(TouchChannel::Note));
+        query.addBindValue(prospectId);
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(
+                    query, tr("numbering the touches of prospect %1").arg(prospectId));
+            return false;
+        }
+    }
+    return true;
+}
+
+void TouchRepository::notify()
+{
+    m_db.notifyChanged(Database::Table::Touches | Database::Table::Prospects);
+}
+
+bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<TouchFieldError> invalid = validateTouch(*touch, now);
+    if (!invalid.isEmpty())
+        return fail(error, Error::Kind::Invalid, invalid.first().message);
+
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    ProspectState state;
+    if (!readProspect(touch->prospectId, &state, error))
+        return false;
+    if (state.status == ProspectStatus::DoNotContact && contactsProspect(*touch))
+        return blockedError(state, error);
+
+    TouchUndo record;
+    record.prospectId = state.id;
+    record.statusBefore = state.status;
+    record.emailBouncedBefore = state.emailBounced;
+    Touch stored = *touch;
+    if (!stored.createdAt.isValid())
+        stored.createdAt = now;
+    qint64 id = 0;
+    if (!storeTouch(stored, false, &id, error))
+        return false;
+    record.addedTouchId = id;
+    if (!applyRules(state, stored, &record, error) || !refreshDerived(state.id, error))
+        return false;
+    if (!transaction.commit(error))
+        return false;
+    if (const auto written = get(id, error))
+        *touch = *written;
+    if (undo)
+        *undo = record;
+    notify();
+    return true;
+}
+
+bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<TouchFieldError> invalid = validateTouch(*touch, now);
+    if (!invalid.isEmpty())
+        return fail(error, Error::Kind::Invalid, invalid.first().message);
+
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const std::optional<Touch> before = get(touch->id, error);
+    if (!before)
+        return false;
+    ProspectState state;
+    if (!readProspect(before->prospectId, &state, error))
+        return false;
+    // Old attempts may still be corrected; turning a note or an answer into a new
+    // attempt is contacting the prospect.
+    if (state.status == ProspectStatus::DoNotContact && contactsProspect(*touch)
+        && !contactsProspect(*before))
+        return blockedError(state, error);
+
+    TouchUndo record;
+    record.prospectId = state.id;
+    record.before = before;
+    record.statusBefore = record.statusAfter = state.status;
+    record.emailBouncedBefore = record.emailBouncedAfter = state.emailBounced;
+    Touch stored = *before;
+    stored.channel = touch->channel;
+    stored.direction = touch->direction;
+    stored.outcome = touch->outcome;
+    stored.occurredAt = touch->occurredAt;
+    stored.notes = touch->notes;
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("UPDATE touches SET channel = ?, direction = ?, outcome = ?, "
+                                 "occurred_at = ?, notes = ? WHERE id = ?"));
+    query.addBindValue(channelKey(stored.channel));
+    query.addBindValue(directionKey(stored.direction));
+    query.addBindValue(outcomeKey(stored.outcome));
+    query.addBindValue(Database::toDbTime(stored.occurredAt));
+    query.addBindValue(SqlUtil::text(stored.notes));
+    query.addBindValue(stored.id);
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("saving touch %1").arg(stored.id));
+        return false;
+    }
+    // Editing the notes of an old opt-out must not mark the prospect again after a lift.
+    if (!sameKind(stored, *before) && !applyRules(state, stored, &record, error))
+        return false;
+    if (!refreshDerived(state.id, error) || !transaction.commit(error))
+        return false;
+    if (const auto written = get(stored.id, error))
+        *touch = *written;
+    if (undo)
+        *undo = record;
+    notify();
+    return true;
+}
+
+bool TouchRepository::remove(qint64 touchId, TouchUndo *undo, Error *error)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const std::optional<Touch> before = get(touchId, error);
+    if (!before)
+        return false;
+    ProspectState state;
+    if (!readProspect(before->prospectId, &state, error))
+        return false;
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("DELETE FROM touches WHERE id = ?"));
+    query.addBindValue(touchId);
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("deleting touch %1").arg(touchId));
+        return false;
+    }
+    if (!refreshDerived(state.id, error) || !transaction.commit(error))
+        return false;
+    if (undo) {
+        *undo = TouchUndo();
+        undo->prospectId = state.id;
+        undo->before = before;
+        undo->statusBefore = undo->statusAfter = state.status;
+        undo->emailBouncedBefore = undo->emailBouncedAfter = state.emailBounced;
+    }
+    notify();
+    return true;
+}
+
+bool TouchRepository::undo(const TouchUndo &undo, Error *error)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    ProspectState state;
+    if (!readProspect(undo.prospectId, &state, error))
+        return false;
+    QSqlQuery query(m_db.connection());
+    if (undo.addedTouchId) {
+        query.prepare(QStringLiteral("DELETE FROM touches WHERE id = ?"));
+        query.addBindValue(undo.addedTouchId);
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("undoing a touch"));
+            return false;
+        }
+    }
+    if (undo.before) {
+        qint64 id = 0;
+        if (!storeTouch(*undo.before, true, &id, error))
+            return false;
+    }
+    if (!undo.addedEventIds.isEmpty()) {
+        query.prepare(QStringLiteral(
+            "DELETE FROM prospect_events WHERE id IN (SELECT value FROM json_each(?))"));
+        query.addBindValue(SqlUtil::idsToJson(undo.addedEventIds));
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("undoing a change of status"));
+            return false;
+        }
+    }
+    // Each value goes back only if it is still what the change left.
+    const ProspectStatus status
+        = state.status == undo.statusAfter ? undo.statusBefore : state.status;
+    const bool bounced = state.emailBounced == undo.emailBouncedAfter ? undo.emailBouncedBefore
+                                                                      : state.emailBounced;
+    if (!setProspectState(state, status, bounced, error) || !refreshDerived(state.id, error)
+        || !transaction.commit(error))
+        return false;
+    notify();
+    return true;
+}
+
+bool TouchRepository::liftDoNotContact(qint64 prospectId, qint64 authorId, Error *error)
+{
+    return liftDoNotContact(prospectId, authorId, nullptr, error);
+}
+
+bool TouchRepository::liftDoNotContact(
+    qint64 prospectId, qint64 authorId, TouchUndo *undo, Error *error)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    ProspectState state;
+    if (!readProspect(prospectId, &state, error))
+        return false;
+    if (state.status != ProspectStatus::DoNotContact)
+        return fail(error, Error::Kind::Invalid,
+            tr("%1 is not marked do not contact; there is nothing to lift.").arg(state.name));
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM touches WHERE prospect_id = ? "
+                                 "AND direction = ? AND outcome <> ?)"));
+    query.addBindValue(prospectId);
+    query.addBindValue(directionKey(TouchDirection::In));
+    query.addBindValue(outcomeKey(TouchOutcome::OptedOut));
+    if (!query.exec() || !query.next()) {
+        if (error)
+            *error = m_db.queryError(query, tr("reading the touches of %1").arg(state.name));
+        return false;
+    }
+    const bool replied = query.value(0).toBool();
+    query.finish();
+
+    TouchUndo record;
+    record.prospectId = prospectId;
+    record.statusBefore = state.status;
+    record.statusAfter = replied ? ProspectStatus::Replied : ProspectStatus::New;
+    record.emailBouncedBefore = record.emailBouncedAfter = state.emailBounced;
+    ProspectEvent event;
+    event.prospectId = prospectId;
+    event.kind = ProspectEventKind::DoNotContactLifted;
+    event.occurredAt = QDateTime::currentDateTimeUtc();
+    event.authorId = authorId;
+    qint64 eventId = 0;
+    if (!addEvent(event, &eventId, error))
+        return false;
+    record.addedEventIds.append(eventId);
+    if (!setProspectState(state, record.statusAfter, state.emailBounced, error)
+        || !transaction.commit(error))
+        return false;
+    if (undo)
+        *undo = record;
+    notify();
+    return true;
+}
+
+} // namespace Touchline

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "Error.h"
+#include "domain/Prospect.h"
+#include "domain/ProspectEvent.h"
+#include "domain/Touch.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <optional>
+
+namespace Touchline {
+
+class Database;
+
+// What one change of the touches did, so that TouchRepository::undo() can put the
+// touch rows, the events and the prospect's status and bounce flag back.
+struct TouchUndo
+{
+    qint64 prospectId = 0;
+    std::optional<Touch> before; // the touch row as it was; none when the change added it
+    qint64 addedTouchId = 0;     // the touch the change added, 0 if none
+    QList<qint64> addedEventIds;
+    ProspectStatus statusBefore = ProspectStatus::New;
+    ProspectStatus statusAfter = ProspectStatus::New;
+    bool emailBouncedBefore = false;
+    bool emailBouncedAfter = false;
+};
+
+// The touches of prospects and the rules they carry (docs/schema.md):
+// - numbered touches (isNumbered()) are numbered 1..n per prospect by
+//   (occurred_at, id) after every change, and touch_count counts them;
+// - last_touch_at is the latest touch that is not a note;
+// - status only moves forward: an inbound touch makes a new or in-cadence
+//   prospect replied, a booked meeting makes it meeting_booked (unless won, lost
+//   or do-not-contact), an opt-out makes it do_not_contact (with an event);
+// - an outbound attempt or meeting with a do-not-contact prospect is refused;
+// - a bounced email flags the prospect's address.
+// Every write is one transaction and notifies Touches | Prospects.
+class TouchRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(Touchline::TouchRepository)
+
+public:
+    explicit TouchRepository(Database &db);
+
+    // The prospect's touches in (occurred_at, id) order; none for an unknown prospect.
+    bool listForProspect(qint64 prospectId, QList<Touch> *touches, Error *error) const;
+    // The prospect's events in (occurred_at, id) order.
+    bool listEvents(qint64 prospectId, QList<ProspectEvent> *events, Error *error) const;
+    std::optional<Touch> get(qint64 touchId, Error *error) const;
+
+    // Validates and stores a new touch and applies the rules; fills in its id,
+    // touch number and created time. A touch that already has an id (and created
+    // time) keeps them: redo puts back the very row that undo removed.
+    bool log(Touch *touch, TouchUndo *undo, Error *error);
+    // Stores a touch's channel, direction, outcome, time and notes (its prospect,
+    // author and cadence step stay). The status rules apply again only when the
+    // channel, direction or outcome changed.
+    bool update(Touch *touch, TouchUndo *undo, Error *error);
+    // Deleting a touch renumbers the others but leaves the status as it is: a
+    // status records what was learned, and only moves forward.
+    bool remove(qint64 touchId, TouchUndo *undo, Error *error);
+    // Reverses one log, update, remove or lift. The status and bounce flag go back
+    // only if nobody changed them since, so that undo never overwrites a teammate.
+    bool undo(const TouchUndo &undo, Error *error);
+
+    // Makes a do-not-contact prospect contactable again: replied if they ever
+    // answered, new otherwise; recorded as an event by `authorId`.
+    bool liftDoNotContact(qint64 prospectId, qint64 authorId, Error *error);
+    bool liftDoNotContact(qint64 prospectId, qint64 authorId, TouchUndo *undo, Error *error);
+
+    // Whether a touch like this one would be refused for a do-not-contact prospect.
+    static bool contactsProspect(const Touch &touch);
+    // The status a prospect has after this touch (the forward-only rules above).
+    static ProspectStatus statusAfter(ProspectStatus status, const Touch &touch);
+
+private:
+    struct ProspectState
+    {
+        qint64 id = 0;
+        QString name;
+        ProspectStatus status = ProspectStatus::New;
+        bool emailBounced = false;
+    };
+
+    bool readProspect(qint64 prospectId, ProspectState *state, Error *error) const;
+    bool blockedError(const ProspectState &state, Error *error) const;
+    bool applyRules(const ProspectState &state, const Touch &touch, TouchUndo *undo, Error *error);
+    bool setProspectState(
+        const ProspectState &state, ProspectStatus status, bool emailBounced, Error *error);
+    bool addEvent(const ProspectEvent &event, qint64 *id, Error *error);
+    bool storeTouch(const Touch &touch, bool replace, qint64 *id, Error *error);
+    bool refreshDerived(qint64 prospectId, Error *error);
+    void notify();
+
+    Database &m_db;
+};
+
+} // namespace Touchline
