@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
-"$lupdate" -pluralonly -locations none -no-obsolete models ui app -ts translations/touchline_en.ts
+timeout 300 "$lupdate" -pluralonly -locations none -no-obsolete models ui app -ts translations/touchline_en.ts
 python3 - translations/touchline_en.ts <<'PY'
 import re, sys
 path = sys.argv[1]

@@ -1,5 +1,6 @@
 #include "AppSettings.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -11,6 +12,9 @@ const QString recentFilesKey = QStringLiteral("files/recent");
 const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString prospectHeaderKey = QStringLiteral("prospects/header");
+const QString splitterKey = QStringLiteral("window/splitter");
+const QString newestFirstKey = QStringLiteral("timeline/newestFirst");
+const QString userNameKey = QStringLiteral("user/name");
 
 QByteArray bytes(const QString &key)
 {
@@ -75,6 +79,35 @@ QByteArray prospectHeaderState()
 void setProspectHeaderState(const QByteArray &state)
 {
     setBytes(prospectHeaderKey, state);
+}
+
+QByteArray splitterState()
+{
+    return bytes(splitterKey);
+}
+
+void setSplitterState(const QByteArray &state)
+{
+    setBytes(splitterKey, state);
+}
+
+bool timelineNewestFirst()
+{
+    return QSettings().value(newestFirstKey, true).toBool();
+}
+
+void setTimelineNewestFirst(bool newestFirst)
+{
+    QSettings().setValue(newestFirstKey, newestFirst);
+}
+
+QString userName()
+{
+    const QString name = QSettings().value(userNameKey).toString().trimmed();
+    if (!name.isEmpty())
+        return name;
+    const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")).trimmed();
+    return login.isEmpty() ? QDir::home().dirName() : login;
 }
 
 } // namespace Touchline::AppSettings

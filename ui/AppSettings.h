@@ -18,4 +18,13 @@ void setWindowState(const QByteArray &state);
 QByteArray prospectHeaderState();
 void setProspectHeaderState(const QByteArray &state);
 
+QByteArray splitterState();
+void setSplitterState(const QByteArray &state);
+
+bool timelineNewestFirst();
+void setTimelineNewestFirst(bool newestFirst);
+
+// The name touches are logged under: the login name until the user sets one.
+QString userName();
+
 } // namespace Touchline::AppSettings

@@ -1,10 +1,15 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "LogTouchDialog.h"
 #include "ProspectDialog.h"
 #include "ProspectItemDelegate.h"
+#include "TimelinePanel.h"
 #include "commands/ProspectEditor.h"
+#include "commands/TouchEditor.h"
+#include "domain/ContactLinks.h"
 #include "itemmodels/ProspectTableModel.h"
+#include "itemmodels/TimelineModel.h"
 #include "storage/DefaultLocation.h"
 #include "storage/UserRepository.h"
 
@@ -12,6 +17,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,9 +26,11 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -54,6 +62,7 @@ QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_undoStack(new QUndoStack(this))
+    , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     setWindowTitle(tr("Touchline"));
     m_pages = new QStackedWidget;
@@ -109,6 +118,9 @@ QWidget *MainWindow::createNoDatabasePage()
 
 QWidget *MainWindow::createProspectPage()
 {
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("prospectSplitter"));
+    m_splitter->setChildrenCollapsible(false);
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -158,7 +170,20 @@ QWidget *MainWindow::createProspectPage()
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editProspect);
-    return page;
+    m_timeline = new TimelinePanel;
+    connect(m_timeline, &TimelinePanel::logTouchRequested, this, &MainWindow::logTouch);
+    connect(m_timeline, &TimelinePanel::editTouchRequested, this, &MainWindow::editTouch);
+    connect(m_timeline, &TimelinePanel::deleteTouchRequested, this, &MainWindow::deleteTouch);
+    connect(m_timeline, &TimelinePanel::contactRequested, this, &MainWindow::contactProspect);
+    connect(
+        m_timeline, &TimelinePanel::liftDoNotContactRequested, this, &MainWindow::liftDoNotContact);
+    m_splitter->addWidget(page);
+    m_splitter->addWidget(m_timeline);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({700, 480});
+    m_splitter->restoreState(AppSettings::splitterState());
+    return m_splitter;
 }
 
 void MainWindow::createActions()
@@ -221,6 +246,30 @@ void MainWindow::createActions()
         m_search->selectAll();
     });
     addAction(m_findAction);
+
+    m_logTouchAction = new QAction(tr("&Log Touch…"), this);
+    m_logTouchAction->setObjectName(QStringLiteral("logTouchAction"));
+    m_logTouchAction->setShortcut(QKeySequence(tr("Ctrl+L")));
+    m_logTouchAction->setStatusTip(tr("Record a touch with the selected prospect"));
+    connect(m_logTouchAction, &QAction::triggered, this, &MainWindow::logTouch);
+
+    m_focusTableAction = new QAction(tr("Go to &Prospects"), this);
+    m_focusTableAction->setShortcut(QKeySequence(tr("Ctrl+1")));
+    connect(m_focusTableAction, &QAction::triggered, this, [this] { m_table->setFocus(); });
+    m_focusTimelineAction = new QAction(tr("Go to &Timeline"), this);
+    m_focusTimelineAction->setShortcut(QKeySequence(tr("Ctrl+2")));
+    connect(m_focusTimelineAction, &QAction::triggered, this,
+        [this] { m_timeline->view()->setFocus(); });
+
+    m_newestFirstAction = new QAction(tr("&Newest Touches First"), this);
+    m_newestFirstAction->setObjectName(QStringLiteral("newestFirstAction"));
+    m_newestFirstAction->setCheckable(true);
+    m_newestFirstAction->setChecked(AppSettings::timelineNewestFirst());
+    connect(m_newestFirstAction, &QAction::toggled, this, [this](bool newestFirst) {
+        AppSettings::setTimelineNewestFirst(newestFirst);
+        if (m_timelineModel)
+            m_timelineModel->setNewestFirst(newestFirst);
+    });
 }
 
 void MainWindow::createMenus()
@@ -243,6 +292,14 @@ void MainWindow::createMenus()
     prospects->addAction(m_addAction);
     prospects->addAction(m_editAction);
     prospects->addAction(m_deleteAction);
+    prospects->addSeparator();
+    prospects->addAction(m_logTouchAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_focusTableAction);
+    view->addAction(m_focusTimelineAction);
+    view->addSeparator();
+    view->addAction(m_newestFirstAction);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -250,6 +307,7 @@ void MainWindow::createMenus()
     toolBar->addAction(m_addAction);
     toolBar->addAction(m_editAction);
     toolBar->addAction(m_deleteAction);
+    toolBar->addAction(m_logTouchAction);
     toolBar->addSeparator();
     toolBar->addAction(m_undoAction);
     toolBar->addAction(m_redoAction);
@@ -280,6 +338,16 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
     m_db = std::move(db);
     m_editor = new ProspectEditor(*m_db, m_undoStack, this);
     m_model = new ProspectTableModel(*m_db, m_editor, this);
+    Error userError;
+    const qint64 authorId = m_db->isReadOnly()
+        ? 0
+        : UserRepository(*m_db).ensure(AppSettings::userName(), &userError);
+    m_touchEditor = new TouchEditor(*m_db, m_undoStack, authorId, this);
+    m_timelineModel = new TimelineModel(*m_db, this);
+    m_timelineModel->setNewestFirst(m_newestFirstAction->isChecked());
+    m_timeline->setModel(m_timelineModel);
+    connect(m_touchEditor, &TouchEditor::failed, this, &MainWindow::showError);
+    connect(m_timelineModel, &TimelineModel::errorOccurred, this, &MainWindow::showError);
     connect(m_editor, &ProspectEditor::failed, this, &MainWindow::showError);
     connect(m_model, &ProspectTableModel::errorOccurred, this, &MainWindow::showError);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -294,6 +362,8 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
     m_table->setSortingEnabled(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &MainWindow::showCurrentProspectTimeline);
     applyFilters();
     if (!headerRestored)
         fitColumnsToContents();
@@ -370,7 +440,12 @@ void MainWindow::closeDatabase()
         return;
     AppSettings::setProspectHeaderState(m_table->horizontalHeader()->saveState());
     m_table->setModel(nullptr);
+    m_timeline->setModel(nullptr);
     m_undoStack->clear();
+    delete m_timelineModel;
+    m_timelineModel = nullptr;
+    delete m_touchEditor;
+    m_touchEditor = nullptr;
     delete m_model;
     m_model = nullptr;
     delete m_editor;
@@ -513,6 +588,9 @@ void MainWindow::updateActions()
     m_editAction->setEnabled(writable && selected == 1);
     m_deleteAction->setEnabled(writable && selected > 0);
     m_findAction->setEnabled(open);
+    m_logTouchAction->setEnabled(writable && m_timelineModel && m_timelineModel->prospectId() != 0);
+    m_focusTableAction->setEnabled(open);
+    m_focusTimelineAction->setEnabled(open);
 }
 
 void MainWindow::updateCount()
@@ -528,6 +606,129 @@ void MainWindow::updateCount()
             : tr("%1 of %n prospect(s) shown", nullptr, total).arg(QLocale().toString(shown)));
 }
 
+std::optional<Prospect> MainWindow::currentProspect() const
+{
+    if (!m_timelineModel || !m_timelineModel->summary())
+        return std::nullopt;
+    return m_timelineModel->summary()->prospect;
+}
+
+void MainWindow::showCurrentProspectTimeline()
+{
+    if (!m_timelineModel)
+        return;
+    m_timelineModel->setProspect(m_model->idAt(m_table->currentIndex().row()));
+    updateActions();
+}
+
+void MainWindow::openTouchDialog(const Prospect &prospect, const Touch &touch)
+{
+    const Touch before = touch;
+    qint64 savedId = touch.id;
+    LogTouchDialog dialog(
+        prospect.displayName(), touch,
+        [this, before, &savedId](const Touch &after, QString *message) {
+            Error error;
+            const bool ok = before.id ? m_touchEditor->edit(before, after, &error)
+                                      : m_touchEditor->log(after, &savedId, &error);
+            if (!ok)
+                *message = error.message;
+            return ok;
+        },
+        this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_timeline->selectTouch(savedId);
+}
+
+void MainWindow::logTouch()
+{
+    const std::optional<Prospect> prospect = currentProspect();
+    if (!prospect || !m_db || m_db->isReadOnly())
+        return;
+    Touch touch;
+    touch.prospectId = prospect->id;
+    touch.occurredAt = QDateTime::currentDateTimeUtc();
+    openTouchDialog(*prospect, touch);
+}
+
+void MainWindow::editTouch()
+{
+    const std::optional<Prospect> prospect = currentProspect();
+    const std::optional<Touch> touch = m_timeline->currentTouch();
+    if (prospect && touch && !m_db->isReadOnly())
+        openTouchDialog(*prospect, *touch);
+}
+
+void MainWindow::deleteTouch()
+{
+    const std::optional<Touch> touch = m_timeline->currentTouch();
+    if (!touch || m_db->isReadOnly() || !m_touchEditor->remove(touch->id))
+        return;
+    statusBar()->showMessage(tr("Deleted the touch. Undo with %1.")
+                                 .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText)),
+        statusMessageMs);
+}
+
+void MainWindow::contactProspect(TouchChannel channel)
+{
+    const std::optional<Prospect> prospect = currentProspect();
+    if (!prospect)
+        return;
+    QUrl url;
+    QString missing;
+    switch (channel) {
+    case TouchChannel::Email:
+        url = ContactLinks::mailto(prospect->email);
+        missing = tr("%1 has no usable email address.");
+        break;
+    case TouchChannel::Phone:
+        url = ContactLinks::tel(prospect->phone);
+        missing = tr("%1 has no usable phone number.");
+        break;
+    case TouchChannel::Sms:
+        url = ContactLinks::sms(prospect->phone);
+        missing = tr("%1 has no usable phone number for a text message.");
+        break;
+    case TouchChannel::LinkedIn:
+        url = ContactLinks::web(prospect->linkedInUrl);
+        missing = tr("%1 has no LinkedIn profile address starting with https://.");
+        break;
+    case TouchChannel::Meeting:
+    case TouchChannel::Note:
+        return;
+    }
+    if (!ContactLinks::isSafeToOpen(url)) {
+        showError(missing.arg(prospect->displayName()));
+        return;
+    }
+    if (!m_openUrl(url)) {
+        showError(tr("No program on this computer opens %1 links.").arg(url.scheme()));
+        return;
+    }
+    // Offer to record what just happened, with the likely answers filled in.
+    Touch touch;
+    touch.prospectId = prospect->id;
+    touch.channel = channel;
+    touch.direction = TouchDirection::Out;
+    touch.outcome = outcomesFor(channel, TouchDirection::Out).value(0, TouchOutcome::Sent);
+    touch.occurredAt = QDateTime::currentDateTimeUtc();
+    openTouchDialog(*prospect, touch);
+}
+
+void MainWindow::liftDoNotContact()
+{
+    const std::optional<Prospect> prospect = currentProspect();
+    if (!prospect)
+        return;
+    const auto answer = QMessageBox::question(this, tr("Lift Do Not Contact"),
+        tr("Did %1 agree to hear from you again? Lifting allows outbound touches; the timeline "
+           "records who lifted it and when.")
+            .arg(prospect->displayName()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_touchEditor->liftDoNotContact(prospect->id);
+}
+
 void MainWindow::showError(const QString &message)
 {
     QMessageBox::warning(this, tr("Touchline"), message);
@@ -537,6 +738,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
+    AppSettings::setSplitterState(m_splitter->saveState());
     closeDatabase();
     event->accept();
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "domain/Touch.h"
 #include "storage/Database.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -11,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
@@ -20,6 +23,9 @@ namespace Touchline {
 
 class ProspectEditor;
 class ProspectTableModel;
+class TimelineModel;
+class TimelinePanel;
+class TouchEditor;
 struct Prospect;
 
 class MainWindow : public QMainWindow
@@ -39,6 +45,12 @@ public:
     ProspectTableModel *prospectModel() const { return m_model; }
     QTableView *prospectView() const { return m_table; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    TimelineModel *timelineModel() const { return m_timelineModel; }
+    TimelinePanel *timelinePanel() const { return m_timeline; }
+
+    // How links (mailto:, tel:, ...) reach the desktop; tests replace it.
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +65,12 @@ private Q_SLOTS:
     void updateActions();
     void updateCount();
     void showError(const QString &message);
+    void showCurrentProspectTimeline();
+    void logTouch();
+    void editTouch();
+    void deleteTouch();
+    void contactProspect(Touchline::TouchChannel channel);
+    void liftDoNotContact();
 
 private:
     void createActions();
@@ -65,13 +83,21 @@ private:
     void closeDatabase();
     QList<qint64> selectedIds() const;
     bool saveProspect(const Prospect &before, Prospect after, QString *error);
+    std::optional<Prospect> currentProspect() const;
+    // Opens the touch form; `touch.id` 0 logs a new touch, otherwise edits it.
+    void openTouchDialog(const Prospect &prospect, const Touch &touch);
 
     std::unique_ptr<Database> m_db;
     QUndoStack *m_undoStack = nullptr;
     ProspectEditor *m_editor = nullptr;
     ProspectTableModel *m_model = nullptr;
+    TouchEditor *m_touchEditor = nullptr;
+    TimelineModel *m_timelineModel = nullptr;
+    UrlOpener m_openUrl;
 
     QStackedWidget *m_pages = nullptr;
+    QSplitter *m_splitter = nullptr;
+    TimelinePanel *m_timeline = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
@@ -88,6 +114,10 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_logTouchAction = nullptr;
+    QAction *m_focusTableAction = nullptr;
+    QAction *m_focusTimelineAction = nullptr;
+    QAction *m_newestFirstAction = nullptr;
 };
 
 } // namespace Touchline

@@ -1,0 +1,168 @@
+#include "TimelineModel.h"
+
+#include "storage/Database.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace Touchline {
+
+TimelineModel::TimelineModel(Database &db, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_prospects(db)
+    , m_touches(db)
+{
+    connect(&db, &Database::changed, this, [this](Database::Tables tables) {
+        if (m_prospectId
+            && (tables
+                & (Database::Table::Touches | Database::Table::Prospects | Database::Table::Users)))
+            refresh();
+    });
+}
+
+void TimelineModel::setProspect(qint64 prospectId)
+{
+    if (prospectId == m_prospectId)
+        return;
+    m_prospectId = prospectId;
+    refresh();
+}
+
+void TimelineModel::setNewestFirst(bool newestFirst)
+{
+    if (newestFirst == m_newestFirst)
+        return;
+    beginResetModel();
+    m_newestFirst = newestFirst;
+    endResetModel();
+}
+
+void TimelineModel::refresh()
+{
+    QList<Item> items;
+    std::optional<Summary> summary;
+    if (m_prospectId) {
+        Error error;
+        const std::optional<Prospect> prospect = m_prospects.get(m_prospectId, &error);
+        QList<Touch> touches;
+        QList<ProspectEvent> events;
+        if (prospect && m_touches.listForProspect(m_prospectId, &touches, &error)
+            && m_touches.listEvents(m_prospectId, &events, &error)) {
+            Summary s;
+            s.prospect = *prospect;
+            for (const Touch &touch : std::as_const(touches)) {
+                items.append({ItemKind::Touch, touch.occurredAt, touch, {}});
+                if (touch.touchNumber > 0) {
+                    ++s.outboundTouches;
+                    if (!s.firstTouchAt.isValid())
+                        s.firstTouchAt = touch.occurredAt;
+                    s.lastTouchAt = touch.occurredAt;
+                }
+                if (touch.direction == TouchDirection::In)
+                    s.replied = true;
+            }
+            for (const ProspectEvent &event : std::as_const(events))
+                items.append({ItemKind::Event, event.occurredAt, {}, event});
+            // Stable: at the same moment a touch comes before the event it caused.
+            std::stable_sort(items.begin(), items.end(),
+                [](const Item &a, const Item &b) { return a.time < b.time; });
+            summary = s;
+        } else if (error.kind != Error::Kind::NotFound) {
+            Q_EMIT errorOccurred(error.message);
+        }
+    }
+    beginResetModel();
+    m_items = items;
+    m_summary = summary;
+    endResetModel();
+    Q_EMIT summaryChanged();
+}
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+const TimelineModel::Item &TimelineModel::itemAt(int row) const
+{
+    return m_newestFirst ? m_items.at(m_items.size() - 1 - row) : m_items.at(row);
+}
+
+std::optional<Touch> TimelineModel::touchAt(int row) const
+{
+    if (row < 0 || row >= m_items.size() || itemAt(row).kind != ItemKind::Touch)
+        return std::nullopt;
+    return itemAt(row).touch;
+}
+
+int TimelineModel::rowOfTouch(qint64 touchId) const
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        const Item &item = itemAt(row);
+        if (item.kind == ItemKind::Touch && item.touch.id == touchId)
+            return row;
+    }
+    return -1;
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = itemAt(index.row());
+    const bool isTouch = item.kind == ItemKind::Touch;
+    const Touch &touch = item.touch;
+    switch (role) {
+    case KindRole:
+        return QVariant::fromValue(item.kind);
+    case IdRole:
+        return isTouch ? touch.id : item.event.id;
+    case TimeRole:
+        return item.time;
+    case Qt::ToolTipRole:
+        return QLocale().toString(item.time.toLocalTime(), QLocale::LongFormat);
+    case ChannelRole:
+        return isTouch ? QVariant(channelKey(touch.channel)) : QVariant();
+    case DirectionRole:
+        return isTouch ? QVariant(directionKey(touch.direction)) : QVariant();
+    case OutcomeRole:
+        return isTouch ? QVariant(outcomeKey(touch.outcome)) : QVariant();
+    case TouchNumberRole:
+        return isTouch ? touch.touchNumber : 0;
+    case AuthorRole:
+        return isTouch ? touch.authorName : item.event.authorName;
+    case NotesRole:
+        return isTouch ? touch.notes : item.event.detail;
+    case StepPurposeRole:
+        return isTouch ? touch.stepPurpose : QString();
+    case TitleRole:
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        if (!isTouch)
+            return eventDisplayText(item.event);
+        return tr("%1 · %2").arg(
+            channelDisplayName(touch.channel), outcomeDisplayName(touch.outcome));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TimelineModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(KindRole, "kind");
+    names.insert(IdRole, "id");
+    names.insert(TimeRole, "time");
+    names.insert(ChannelRole, "channel");
+    names.insert(DirectionRole, "direction");
+    names.insert(OutcomeRole, "outcome");
+    names.insert(TouchNumberRole, "touchNumber");
+    names.insert(AuthorRole, "author");
+    names.insert(NotesRole, "notes");
+    names.insert(StepPurposeRole, "stepPurpose");
+    names.insert(TitleRole, "title");
+    return names;
+}
+
+} // namespace Touchline
