@@ -98,12 +98,17 @@ ProspectTableModel::ProspectTableModel(Database &db, ProspectEditor *editor, QOb
     , m_editor(editor)
     , m_pages(64)
 {
-    connect(&db, &Database::changed, this, [this](Database::Tables tables) {
-        if (tables
-            & (Database::Table::Prospects | Database::Table::Users | Database::Table::Touches
-                | Database::Table::Enrollments))
-            refresh();
-    });
+    connect(&db, &Database::changed, this,
+        [this](Database::Tables tables, const QList<qint64> &prospectIds) {
+            if (!(tables
+                    & (Database::Table::Prospects | Database::Table::Users
+                        | Database::Table::Touches | Database::Table::Enrollments)))
+                return;
+            if (!prospectIds.isEmpty() && !orderDependsOnTouches())
+                refreshRows(prospectIds);
+            else
+                refresh();
+        });
     refresh();
 }
 
@@ -302,6 +307,32 @@ qint64 ProspectTableModel::idAt(int row) const
 int ProspectTableModel::rowOf(qint64 id) const
 {
     return int(m_ids.indexOf(id));
+}
+
+bool ProspectTableModel::orderDependsOnTouches() const
+{
+    // Touches change a prospect's status and its touch-derived columns, and
+    // nothing else: only a filter or sort on those can move or hide its row.
+    switch (m_query.sortField) {
+    case ProspectField::Status:
+    case ProspectField::LastTouchAt:
+    case ProspectField::NextDueAt:
+    case ProspectField::TouchCount:
+        return true;
+    default:
+        return m_query.status.has_value();
+    }
+}
+
+void ProspectTableModel::refreshRows(const QList<qint64> &prospectIds)
+{
+    for (qint64 id : prospectIds) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        m_pages.remove(row / pageSize);
+        Q_EMIT dataChanged(index(row, 0), index(row, columnTotal - 1));
+    }
 }
 
 int ProspectTableModel::totalCount() const

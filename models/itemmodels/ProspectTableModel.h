@@ -59,6 +59,9 @@ Q_SIGNALS:
 
 private:
     void applyIds(const QList<qint64> &ids);
+    bool orderDependsOnTouches() const;
+    // Re-reads these prospects' rows only; for writes that cannot move or hide them.
+    void refreshRows(const QList<qint64> &prospectIds);
     const QList<Prospect> *page(int pageIndex) const;
 
     Database &m_db;

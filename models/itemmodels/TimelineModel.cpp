@@ -13,12 +13,14 @@ TimelineModel::TimelineModel(Database &db, QObject *parent)
     , m_prospects(db)
     , m_touches(db)
 {
-    connect(&db, &Database::changed, this, [this](Database::Tables tables) {
-        if (m_prospectId
-            && (tables
-                & (Database::Table::Touches | Database::Table::Prospects | Database::Table::Users)))
-            refresh();
-    });
+    connect(&db, &Database::changed, this,
+        [this](Database::Tables tables, const QList<qint64> &prospectIds) {
+            const bool relevant = tables
+                & (Database::Table::Touches | Database::Table::Prospects | Database::Table::Users);
+            if (m_prospectId && relevant
+                && (prospectIds.isEmpty() || prospectIds.contains(m_prospectId)))
+                refresh();
+        });
 }
 
 void TimelineModel::setProspect(qint64 prospectId)

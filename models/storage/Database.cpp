@@ -201,9 +201,9 @@ int Database::schemaVersion() const
     return -1;
 }
 
-void Database::notifyChanged(Tables tables)
+void Database::notifyChanged(Tables tables, const QList<qint64> &prospectIds)
 {
-    Q_EMIT changed(tables);
+    Q_EMIT changed(tables, prospectIds);
 }
 
 QVariant Database::toDbTime(const QDateTime &time)

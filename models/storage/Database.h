@@ -51,7 +51,9 @@ public:
     int schemaVersion() const;
 
     // Repositories call this after a committed write so that views refresh.
-    void notifyChanged(Tables tables);
+    // `prospectIds`, when given, says the write touched only these prospects'
+    // rows (and rows that belong to them), so a view may refresh just those.
+    void notifyChanged(Tables tables, const QList<qint64> &prospectIds = {});
 
     // Unix milliseconds, UTC, are the one time format in the file; null means unknown.
     static QVariant toDbTime(const QDateTime &time);
@@ -61,7 +63,7 @@ public:
     Error queryError(const QSqlQuery &query, const QString &action) const;
 
 Q_SIGNALS:
-    void changed(Touchline::Database::Tables tables);
+    void changed(Touchline::Database::Tables tables, const QList<qint64> &prospectIds);
 
 private:
     bool initialize(bool fileExisted, Error *error);

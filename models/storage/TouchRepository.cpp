@@ -296,9 +296,9 @@ bool TouchRepository::refreshDerived(qint64 prospectId, Error *error)
     return true;
 }
 
-void TouchRepository::notify()
+void TouchRepository::notify(qint64 prospectId)
 {
-    m_db.notifyChanged(Database::Table::Touches | Database::Table::Prospects);
+    m_db.notifyChanged(Database::Table::Touches | Database::Table::Prospects, {prospectId});
 }
 
 bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
@@ -336,7 +336,7 @@ bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
         *touch = *written;
     if (undo)
         *undo = record;
-    notify();
+    notify(state.id);
     return true;
 }
 
@@ -396,7 +396,7 @@ bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error)
         *touch = *written;
     if (undo)
         *undo = record;
-    notify();
+    notify(state.id);
     return true;
 }
 
@@ -428,7 +428,7 @@ bool TouchRepository::remove(qint64 touchId, TouchUndo *undo, Error *error)
         undo->statusBefore = undo->statusAfter = state.status;
         undo->emailBouncedBefore = undo->emailBouncedAfter = state.emailBounced;
     }
-    notify();
+    notify(state.id);
     return true;
 }
 
@@ -473,7 +473,7 @@ bool TouchRepository::undo(const TouchUndo &undo, Error *error)
     if (!setProspectState(state, status, bounced, error) || !refreshDerived(state.id, error)
         || !transaction.commit(error))
         return false;
-    notify();
+    notify(undo.prospectId);
     return true;
 }
 
@@ -527,7 +527,7 @@ bool TouchRepository::liftDoNotContact(
         return false;
     if (undo)
         *undo = record;
-    notify();
+    notify(prospectId);
     return true;
 }
 

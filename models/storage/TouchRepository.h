@@ -93,7 +93,8 @@ private:
     bool addEvent(const ProspectEvent &event, qint64 *id, Error *error);
     bool storeTouch(const Touch &touch, bool replace, qint64 *id, Error *error);
     bool refreshDerived(qint64 prospectId, Error *error);
-    void notify();
+    // Only this prospect's row changed, which lets views skip a full refresh.
+    void notify(qint64 prospectId);
 
     Database &m_db;
 };

@@ -8,6 +8,7 @@
 #include "itemmodels/ProspectTableModel.h"
 #include "storage/Database.h"
 #include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
 #include <QAbstractItemModelTester>
@@ -97,6 +98,8 @@ private Q_SLOTS:
     void mixedChangesKeepSelection();
     void changesShiftRowsAcrossPages();
     void largeChangeResets();
+    void touchRefreshesOnlyItsRow();
+    void touchMovesRowWhenSortedByTouches();
 
 private:
     void createModel(Database &db, ProspectEditor *editor);
@@ -107,6 +110,7 @@ private:
     // The first difference between the model and the file, or an empty string.
     QString mismatchWithFile();
     QList<qint64> modelIds() const;
+    void logEmail(qint64 prospectId);
 
     std::unique_ptr<TestDatabase> m_file;
     std::unique_ptr<QUndoStack> m_stack;
@@ -950,6 +954,50 @@ void TestProspectTableModel::largeChangeResets()
     m_model->setSearch(QStringLiteral("keep p1"));
     QCOMPARE(spies.reset.count(), 0);
     QVERIFY(spies.removed.count() >= 1);
+    QVERIFY2(mismatchWithFile().isEmpty(), qPrintable(mismatchWithFile()));
+}
+
+void TestProspectTableModel::logEmail(qint64 prospectId)
+{
+    Touch touch;
+    touch.prospectId = prospectId;
+    touch.occurredAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    Error error;
+    QVERIFY2(TouchRepository(m_file->db()).log(&touch, nullptr, &error), qPrintable(error.message));
+}
+
+void TestProspectTableModel::touchRefreshesOnlyItsRow()
+{
+    const qint64 mia = addTenAndSelectMia();
+    QVERIFY(mia);
+    const int row = m_model->rowOf(mia);
+    ModelSignals spies(m_model.get());
+    logEmail(mia);
+
+    QCOMPARE(spies.reset.count(), 0);
+    QCOMPARE(spies.inserted.count(), 0);
+    QCOMPARE(spies.removed.count(), 0);
+    QCOMPARE(spies.layoutChanged.count(), 0);
+    QCOMPARE(spies.dataChanged.count(), 1);
+    const auto topLeft = spies.dataChanged.first().at(0).value<QModelIndex>();
+    const auto bottomRight = spies.dataChanged.first().at(1).value<QModelIndex>();
+    QCOMPARE(topLeft.row(), row);
+    QCOMPARE(bottomRight.row(), row);
+    QCOMPARE(m_model->index(row, int(ProspectField::TouchCount)).data(), QVariant(1));
+    QVERIFY2(mismatchWithFile().isEmpty(), qPrintable(mismatchWithFile()));
+}
+
+void TestProspectTableModel::touchMovesRowWhenSortedByTouches()
+{
+    QVERIFY(addTenAndSelectMia());
+    m_model->sort(int(ProspectField::TouchCount), Qt::DescendingOrder);
+    const qint64 last = m_model->idAt(m_model->rowCount() - 1);
+    ModelSignals spies(m_model.get());
+    logEmail(last);
+
+    QCOMPARE(m_model->idAt(0), last);
+    QVERIFY(spies.layoutChanged.count() >= 1);
+    QCOMPARE(spies.reset.count(), 0);
     QVERIFY2(mismatchWithFile().isEmpty(), qPrintable(mismatchWithFile()));
 }
 
