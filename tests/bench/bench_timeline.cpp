@@ -1,7 +1,8 @@
 // Measures what a user waits for in a prospect's timeline on a large file:
 // loading it (touches and events), and logging a touch there, with the derived
-// columns and the renumbering of the touches after it. Not a test: it reports
-// medians (the goal is under 20 ms each).
+// columns, the renumbering of the touches after it, and the refresh of the
+// table row and the timeline. Not a test: it reports medians (the goal is
+// under 20 ms each; see docs/benchmarks.md).
 //
 //   touchline-bench-timeline [--db FILE] [--prospects N] [--touches M] [--repeat R]
 //
@@ -10,13 +11,14 @@
 // worst case) and a prospect with a typical number of them. Every logged touch
 // is undone again, so that a given file is left as it was.
 
-#include "storage/DataGenerator.h"
+#include "BenchSupport.h"
+#include "itemmodels/ProspectTableModel.h"
+#include "itemmodels/TimelineModel.h"
 #include "storage/Database.h"
 #include "storage/TouchRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -28,20 +30,6 @@
 using namespace Touchline;
 
 namespace {
-
-double medianMs(int repeat, const std::function<void()> &setUp, const std::function<void()> &work)
-{
-    QList<double> times;
-    for (int i = 0; i < repeat; ++i) {
-        setUp();
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
-}
 
 // The prospect with the most touches, and one with the median number of them
 // among prospects that have any.
@@ -67,43 +55,16 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("db"), QStringLiteral("An existing Touchline file."),
-        QStringLiteral("file")});
-    parser.addOption({QStringLiteral("prospects"), QStringLiteral("Prospects to generate."),
-        QStringLiteral("n"), QStringLiteral("100000")});
-    parser.addOption({QStringLiteral("touches"), QStringLiteral("Touches to generate."),
-        QStringLiteral("n"), QStringLiteral("1000000")});
-    parser.addOption(
-        {QStringLiteral("repeat"), QStringLiteral("Runs per measurement; the median is shown."),
-            QStringLiteral("n"), QStringLiteral("21")});
+    Bench::addOptions(parser, 21);
     parser.process(app);
-    const int repeat = std::max(1, parser.value(QStringLiteral("repeat")).toInt());
+    const int repeat = Bench::repeatCount(parser);
 
     QTemporaryDir dir;
-    QString path = parser.value(QStringLiteral("db"));
     QTextStream out(stdout);
+    const QString path = Bench::benchFile(parser, dir, out);
+    if (path.isEmpty())
+        return 1;
     Error error;
-    if (path.isEmpty()) {
-        path = dir.filePath(QStringLiteral("bench.touchline"));
-        Database db;
-        if (!db.open(path, Database::Creation::MustNotExist, Database::Access::ReadWrite, &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error.message));
-            return 1;
-        }
-        GeneratorOptions options;
-        options.prospects = parser.value(QStringLiteral("prospects")).toInt();
-        options.touches = parser.value(QStringLiteral("touches")).toInt();
-        QElapsedTimer timer;
-        timer.start();
-        if (DataGenerator(db).generate(options, {}, &error) != DataGenerator::Result::Finished) {
-            std::fprintf(stderr, "%s\n", qPrintable(error.message));
-            return 1;
-        }
-        out << "generated " << options.prospects << " prospects and " << options.touches
-            << " touches in " << timer.elapsed() << " ms\n";
-    }
-
     Database db;
     if (!db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message));
@@ -118,14 +79,11 @@ int main(int argc, char *argv[])
     TouchRepository repository(db);
     out << "file: " << path << "\n";
     out << "median of " << repeat << " runs, milliseconds\n";
-    auto report = [&out](const QString &what, double ms) {
-        out << QStringLiteral("%1 %2\n").arg(what, -52).arg(ms, 8, 'f', 2);
-        out.flush();
-    };
+    auto report = [&out](const QString &what, double ms) { Bench::report(out, what, ms); };
 
     // The floor under any change: one write transaction of one small row, which
     // is mostly the disk flushing the journal and the file.
-    const double commit = medianMs(
+    const double commit = Bench::medianMs(
         repeat, [] {},
         [&] {
             WriteTransaction transaction(db);
@@ -147,13 +105,20 @@ int main(int argc, char *argv[])
         }
         const QString which
             = QStringLiteral("prospect %1 (%2 touches)").arg(prospectId).arg(touches.size());
-        const double load = medianMs(
+        const double load = Bench::medianMs(
             repeat, [] {},
             [&] {
                 failed |= !repository.listForProspect(prospectId, &touches, &error);
                 failed |= !repository.listEvents(prospectId, &events, &error);
             });
-        report(QStringLiteral("load timeline, ") + which, load);
+        report(QStringLiteral("load timeline data, ") + which, load);
+
+        // What the window does when a prospect is selected: the timeline model
+        // reads the prospect, its touches and events.
+        TimelineModel timeline(db);
+        const double open = Bench::medianMs(
+            repeat, [&] { timeline.setProspect(0); }, [&] { timeline.setProspect(prospectId); });
+        report(QStringLiteral("open timeline (model), ") + which, open);
 
         // Back-dated into the middle of the history, so that the touches after it
         // are numbered again: the most work a log can cause.
@@ -172,13 +137,26 @@ int main(int argc, char *argv[])
                 failed |= !repository.undo(undo, &error);
             logged = false;
         };
-        const double log = medianMs(repeat, undoLast, [&] {
+        const double log = Bench::medianMs(repeat, undoLast, [&] {
             Touch copy = touch;
             logged = repository.log(&copy, &undo, &error);
             failed |= !logged;
         });
         undoLast();
         report(QStringLiteral("log a back-dated touch, ") + which, log);
+
+        // The same with the window's models listening: the table row and the
+        // timeline both refresh before log() returns.
+        ProspectTableModel table(db, nullptr);
+        const double logWithViews = Bench::medianMs(repeat, undoLast, [&] {
+            Touch copy = touch;
+            logged = repository.log(&copy, &undo, &error);
+            failed |= !logged;
+            table.index(table.rowOf(prospectId), int(ProspectField::TouchCount)).data();
+        });
+        undoLast();
+        failed |= timeline.rowCount() != touches.size() + events.size();
+        report(QStringLiteral("  ...with table and timeline refreshed"), logWithViews);
     }
     if (failed) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message));
