@@ -258,8 +258,8 @@ void MainWindow::createActions()
     connect(m_focusTableAction, &QAction::triggered, this, [this] { m_table->setFocus(); });
     m_focusTimelineAction = new QAction(tr("Go to &Timeline"), this);
     m_focusTimelineAction->setShortcut(QKeySequence(tr("Ctrl+2")));
-    connect(m_focusTimelineAction, &QAction::triggered, this,
-        [this] { m_timeline->view()->setFocus(); });
+    connect(
+        m_focusTimelineAction, &QAction::triggered, this, [this] { m_timeline->focusTimeline(); });
 
     m_newestFirstAction = new QAction(tr("&Newest Touches First"), this);
     m_newestFirstAction->setObjectName(QStringLiteral("newestFirstAction"));

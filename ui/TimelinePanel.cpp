@@ -137,6 +137,14 @@ void TimelinePanel::selectTouch(qint64 touchId)
     m_view->scrollTo(index);
 }
 
+void TimelinePanel::focusTimeline()
+{
+    if (m_view->isVisible())
+        m_view->setFocus();
+    else if (m_logTouch->isVisible())
+        m_logTouch->setFocus();
+}
+
 void TimelinePanel::updateHeader()
 {
     const std::optional<TimelineModel::Summary> summary

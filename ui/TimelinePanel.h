@@ -29,6 +29,8 @@ public:
     QListView *view() const { return m_view; }
     std::optional<Touch> currentTouch() const;
     void selectTouch(qint64 touchId);
+    // Focuses the list, or the Log Touch button while there is nothing to list.
+    void focusTimeline();
 
 Q_SIGNALS:
     void logTouchRequested();

@@ -1,8 +1,12 @@
+#include "LogTouchDialog.h"
 #include "MainWindow.h"
 #include "TestDatabase.h"
+#include "TimelinePanel.h"
 #include "Translations.h"
 #include "itemmodels/ProspectTableModel.h"
+#include "itemmodels/TimelineModel.h"
 #include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,12 +15,17 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
+
+#include <functional>
 
 using namespace Touchline;
 
@@ -55,14 +64,125 @@ private:
     void closeNextMessageBox()
     {
         QTimer::singleShot(0, this, [this] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
                 m_messages.append(box->text());
                 box->close();
+            } else if (auto *dialog = qobject_cast<QDialog *>(modal)) {
+                m_messages.append(QStringLiteral("unexpected dialog: ") + dialog->windowTitle());
+                dialog->reject();
             }
         });
     }
 
+    // The row of the prospect with this first name in the window's table.
+    static qint64 idOf(MainWindow &window, const QString &firstName)
+    {
+        const ProspectTableModel *model = window.prospectModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, int(ProspectField::FirstName)).data().toString() == firstName)
+                return model->idAt(row);
+        }
+        qFatal("no prospect %s", qPrintable(firstName));
+        return 0;
+    }
+
+    static void selectProspect(MainWindow &window, qint64 id)
+    {
+        const int row = window.prospectModel()->rowOf(id);
+        QVERIFY(row >= 0);
+        window.prospectView()->setCurrentIndex(window.prospectModel()->index(row, 0));
+    }
+
+    static QVariant touchCountShown(MainWindow &window, qint64 id)
+    {
+        const int row = window.prospectModel()->rowOf(id);
+        return window.prospectView()->model()->index(row, int(ProspectField::TouchCount)).data();
+    }
+
+    static QList<Touch> storedTouches(Database &db, qint64 prospectId)
+    {
+        QList<Touch> touches;
+        Error error;
+        if (!TouchRepository(db).listForProspect(prospectId, &touches, &error))
+            qWarning("listing touches failed: %s", qPrintable(error.message));
+        return touches;
+    }
+
+    static qint64 logTouch(Database &db, qint64 prospectId, TouchChannel channel,
+        TouchOutcome outcome, const QDateTime &when, const QString &notes = {})
+    {
+        Touch touch;
+        touch.prospectId = prospectId;
+        touch.channel = channel;
+        touch.outcome = outcome;
+        touch.occurredAt = when;
+        touch.notes = notes;
+        Error error;
+        if (!TouchRepository(db).log(&touch, nullptr, &error))
+            qFatal("logging a touch failed: %s", qPrintable(error.message));
+        return touch.id;
+    }
+
+    static qint64 addProspect(Database &db, Prospect p)
+    {
+        Error error;
+        if (!ProspectRepository(db).add(&p, &error))
+            qFatal("adding a prospect failed: %s", qPrintable(error.message));
+        return p.id;
+    }
+
+    static QToolButton *quickAction(MainWindow &window, const QString &text)
+    {
+        const auto buttons = window.timelinePanel()->findChildren<QToolButton *>();
+        for (QToolButton *button : buttons) {
+            if (button->text() == text)
+                return button;
+        }
+        qFatal("no quick action %s", qPrintable(text));
+        return nullptr;
+    }
+
+    template<typename T> static T *formField(QDialog *dialog, const QString &label)
+    {
+        const auto labels = dialog->findChildren<QLabel *>();
+        for (QLabel *l : labels) {
+            if (l->text().remove(QLatin1Char('&')) == label) {
+                if (auto *widget = qobject_cast<T *>(l->buddy()))
+                    return widget;
+            }
+        }
+        qFatal("no field %s", qPrintable(label));
+        return nullptr;
+    }
+
+    static bool choose(QComboBox *combo, const QString &key)
+    {
+        const int index = combo->findData(key);
+        if (index >= 0)
+            combo->setCurrentIndex(index);
+        return index >= 0;
+    }
+
+    // Runs `drive` on the log-touch form the window opens next; whatever the
+    // form is left with, it is closed afterwards so that a test fails, not hangs.
+    void onNextTouchDialog(std::function<void(LogTouchDialog *)> drive)
+    {
+        QTimer::singleShot(0, this, [this, drive] {
+            auto *dialog = qobject_cast<LogTouchDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                m_messages.append(QStringLiteral("no touch dialog"));
+                return;
+            }
+            m_dialogTitles.append(dialog->windowTitle());
+            drive(dialog);
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+    }
+
     QStringList m_messages;
+    QStringList m_dialogTitles;
 
 private Q_SLOTS:
     void initTestCase()
@@ -70,7 +190,11 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         installTranslations();
     }
-    void init() { m_messages.clear(); }
+    void init()
+    {
+        m_messages.clear();
+        m_dialogTitles.clear();
+    }
 
     void opensAFileAndShowsItsProspects()
     {
@@ -225,6 +349,343 @@ private Q_SLOTS:
         window.prospectView()->setCurrentIndex(window.prospectModel()->index(0, 0));
         QTest::keyClicks(window.prospectView(), QStringLiteral("Zed"));
         QCOMPARE(window.prospectModel()->index(0, 0).data(), name);
+    }
+
+    void selectingAProspectShowsItsTimeline()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *name = child<QLabel>(window, "timelineName");
+
+        // A click on a row...
+        const qint64 person2 = idOf(window, QStringLiteral("Person2"));
+        QTableView *table = window.prospectView();
+        const QModelIndex cell = table->model()->index(
+            window.prospectModel()->rowOf(person2), int(ProspectField::Company));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+        QCOMPARE(window.timelineModel()->prospectId(), person2);
+        QVERIFY(name->isVisible());
+        QVERIFY2(name->text().contains(QStringLiteral("Person2")), qPrintable(name->text()));
+        QVERIFY2(name->text().contains(QStringLiteral("Initech")), qPrintable(name->text()));
+
+        // ...and moving with the keyboard both follow the current row.
+        QTest::keyClick(table, Qt::Key_Down);
+        const qint64 next = window.prospectModel()->idAt(table->currentIndex().row());
+        QVERIFY(next != person2);
+        QCOMPARE(window.timelineModel()->prospectId(), next);
+        const QString nextName
+            = table->model()->index(table->currentIndex().row(), 0).data().toString();
+        QVERIFY2(name->text().contains(nextName), qPrintable(name->text()));
+        QVERIFY(!name->text().contains(QStringLiteral("Person2")));
+    }
+
+    void ctrlLLogsATouchAndUndoRemovesIt()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const qint64 id = idOf(window, QStringLiteral("Person4"));
+        selectProspect(window, id);
+        QCOMPARE(window.timelineModel()->prospectId(), id);
+        QCOMPARE(window.timelineModel()->rowCount(), 0);
+        QCOMPARE(touchCountShown(window, id).toInt(), 0);
+
+        onNextTouchDialog([](LogTouchDialog *dialog) {
+            QVERIFY(choose(
+                formField<QComboBox>(dialog, QStringLiteral("Channel:")), QStringLiteral("phone")));
+            QVERIFY(choose(formField<QComboBox>(dialog, QStringLiteral("Outcome:")),
+                QStringLiteral("voicemail")));
+            formField<QPlainTextEdit>(dialog, QStringLiteral("Note:"))
+                ->setPlainText(QStringLiteral("Asked to call back about the pilot"));
+            dialog->accept();
+        });
+        window.prospectView()->setFocus();
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QCOMPARE(m_dialogTitles, QStringList {QStringLiteral("Log Touch with Person4")});
+        QCOMPARE(m_messages, QStringList {});
+
+        const QList<Touch> touches = storedTouches(*window.database(), id);
+        QCOMPARE(touches.size(), 1);
+        const Touch &touch = touches.first();
+        QCOMPARE(touch.channel, TouchChannel::Phone);
+        QCOMPARE(touch.direction, TouchDirection::Out);
+        QCOMPARE(touch.outcome, TouchOutcome::Voicemail);
+        QCOMPARE(touch.notes, QStringLiteral("Asked to call back about the pilot"));
+        QCOMPARE(touch.touchNumber, 1);
+        QCOMPARE(touchCountShown(window, id).toInt(), 1);
+        QCOMPARE(window.timelineModel()->prospectId(), id);
+        QCOMPARE(window.timelineModel()->rowCount(), 1);
+        const std::optional<Touch> shown = window.timelineModel()->touchAt(0);
+        QVERIFY(shown);
+        QCOMPARE(shown->id, touch.id);
+        // The new touch is the current one in the timeline.
+        const std::optional<Touch> current = window.timelinePanel()->currentTouch();
+        QVERIFY(current);
+        QCOMPARE(current->id, touch.id);
+
+        QVERIFY(window.undoStack()->canUndo());
+        window.undoStack()->undo();
+        QVERIFY(storedTouches(*window.database(), id).isEmpty());
+        QCOMPARE(touchCountShown(window, id).toInt(), 0);
+        QCOMPARE(window.timelineModel()->rowCount(), 0);
+    }
+
+    void deleteKeyInTheTimelineRemovesTheTouch()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        const qint64 id = idOf(window, QStringLiteral("Person5"));
+        const qint64 email = logTouch(*window.database(), id, TouchChannel::Email,
+            TouchOutcome::Sent, now.addDays(-3), QStringLiteral("First email"));
+        const qint64 call = logTouch(
+            *window.database(), id, TouchChannel::Phone, TouchOutcome::NoAnswer, now.addDays(-1));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        selectProspect(window, id);
+        QCOMPARE(window.timelineModel()->rowCount(), 2);
+        QCOMPARE(touchCountShown(window, id).toInt(), 2);
+
+        auto *view = child<QListView>(window, "timelineView");
+        QVERIFY(view->isVisible());
+        view->setFocus();
+        view->setCurrentIndex(
+            window.timelineModel()->index(window.timelineModel()->rowOfTouch(email), 0));
+        const std::optional<Touch> current = window.timelinePanel()->currentTouch();
+        QVERIFY(current);
+        QCOMPARE(current->id, email);
+        QTest::keyClick(view, Qt::Key_Delete);
+
+        QList<Touch> touches = storedTouches(*window.database(), id);
+        QCOMPARE(touches.size(), 1);
+        QCOMPARE(touches.first().id, call);
+        QCOMPARE(touches.first().touchNumber, 1); // renumbered
+        QCOMPARE(window.timelineModel()->rowCount(), 1);
+        QCOMPARE(window.timelineModel()->rowOfTouch(email), -1);
+        QCOMPARE(touchCountShown(window, id).toInt(), 1);
+        // The prospect stays: Delete in the timeline is not Delete in the table.
+        QVERIFY(window.prospectModel()->rowOf(id) >= 0);
+        QCOMPARE(window.prospectModel()->totalCount(), 12);
+
+        window.undoStack()->undo();
+        touches = storedTouches(*window.database(), id);
+        QCOMPARE(touches.size(), 2);
+        QCOMPARE(touches.first().id, email);
+        QCOMPARE(touches.first().notes, QStringLiteral("First email"));
+        QCOMPARE(touches.first().touchNumber, 1);
+        QCOMPARE(touches.last().touchNumber, 2);
+        QVERIFY(window.timelineModel()->rowOfTouch(email) >= 0);
+        QCOMPARE(touchCountShown(window, id).toInt(), 2);
+    }
+
+    void quickActionOpensTheLinkThenOffersToLogIt_data()
+    {
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<QUrl>("url");
+        QTest::addColumn<QString>("channel");
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("email") << "Email" << QUrl(QStringLiteral("mailto:grace@navy.example"))
+                               << "email"
+                               << "sent";
+        QTest::newRow("call") << "Call" << QUrl(QStringLiteral("tel:+4930123456")) << "phone"
+                              << "no_answer";
+        QTest::newRow("sms") << "SMS" << QUrl(QStringLiteral("sms:+4930123456")) << "sms"
+                             << "sent";
+        QTest::newRow("linkedin") << "LinkedIn"
+                                  << QUrl(QStringLiteral("https://www.linkedin.com/in/grace"))
+                                  << "linkedin"
+                                  << "sent";
+    }
+
+    void quickActionOpensTheLinkThenOffersToLogIt()
+    {
+        QFETCH(QString, button);
+        QFETCH(QUrl, url);
+        QFETCH(QString, channel);
+        QFETCH(QString, outcome);
+        Test::TestDatabase file;
+        fill(file.db());
+        Prospect grace;
+        grace.firstName = QStringLiteral("Grace");
+        grace.lastName = QStringLiteral("Hopper");
+        grace.email = QStringLiteral("grace@navy.example");
+        grace.phone = QStringLiteral("+49 30 123456");
+        grace.linkedInUrl = QStringLiteral("https://www.linkedin.com/in/grace");
+        const qint64 id = addProspect(file.db(), grace);
+        MainWindow window;
+        QStringList happened;
+        window.setUrlOpener([&happened](const QUrl &opened) {
+            happened.append(QStringLiteral("open ") + opened.toString());
+            return true;
+        });
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        selectProspect(window, id);
+
+        QString shownChannel, shownDirection, shownOutcome;
+        onNextTouchDialog([&](LogTouchDialog *dialog) {
+            happened.append(QStringLiteral("dialog ") + dialog->windowTitle());
+            shownChannel = formField<QComboBox>(dialog, QStringLiteral("Channel:"))
+                               ->currentData()
+                               .toString();
+            shownDirection = formField<QComboBox>(dialog, QStringLiteral("Direction:"))
+                                 ->currentData()
+                                 .toString();
+            shownOutcome = formField<QComboBox>(dialog, QStringLiteral("Outcome:"))
+                               ->currentData()
+                               .toString();
+            dialog->reject();
+        });
+        QToolButton *action = quickAction(window, button);
+        QVERIFY(action->isVisible());
+        QVERIFY(action->isEnabled());
+        QTest::mouseClick(action, Qt::LeftButton);
+
+        QCOMPARE(happened,
+            QStringList({QStringLiteral("open ") + url.toString(),
+                QStringLiteral("dialog Log Touch with Grace Hopper")}));
+        QCOMPARE(shownChannel, channel);
+        QCOMPARE(shownDirection, QStringLiteral("out"));
+        QCOMPARE(shownOutcome, outcome);
+        QCOMPARE(m_messages, QStringList {});
+        // Cancelled: nothing is logged.
+        QVERIFY(storedTouches(*window.database(), id).isEmpty());
+        QVERIFY(!window.undoStack()->canUndo());
+    }
+
+    void quickActionWithoutTheFieldExplains_data()
+    {
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("call") << "Call"
+                              << "no usable phone number";
+        QTest::newRow("sms") << "SMS"
+                             << "no usable phone number for a text message";
+        QTest::newRow("linkedin") << "LinkedIn"
+                                  << "no LinkedIn profile";
+    }
+
+    void quickActionWithoutTheFieldExplains()
+    {
+        QFETCH(QString, button);
+        QFETCH(QString, messagePart);
+        Test::TestDatabase file;
+        fill(file.db()); // nobody has a phone number or a LinkedIn profile
+        MainWindow window;
+        int opened = 0;
+        window.setUrlOpener([&opened](const QUrl &) {
+            ++opened;
+            return true;
+        });
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        selectProspect(window, idOf(window, QStringLiteral("Person1")));
+
+        closeNextMessageBox();
+        QTest::mouseClick(quickAction(window, button), Qt::LeftButton);
+        QTRY_COMPARE(m_messages.size(), 1);
+        QVERIFY2(
+            m_messages.first().contains(QStringLiteral("Person1")), qPrintable(m_messages.first()));
+        QVERIFY2(m_messages.first().contains(messagePart), qPrintable(m_messages.first()));
+        QCOMPARE(opened, 0);
+    }
+
+    void saysSoWhenNoProgramOpensTheLink()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        window.setUrlOpener([](const QUrl &) { return false; });
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        selectProspect(window, idOf(window, QStringLiteral("Person1")));
+
+        closeNextMessageBox();
+        QTest::mouseClick(quickAction(window, QStringLiteral("Email")), Qt::LeftButton);
+        QTRY_COMPARE(m_messages.size(), 1);
+        // No log form either: nothing was sent.
+        QVERIFY2(
+            m_messages.first().contains(QStringLiteral("mailto")), qPrintable(m_messages.first()));
+    }
+
+    void doNotContactShowsTheBannerAndBlocksQuickActions()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        Prospect dana;
+        dana.firstName = QStringLiteral("Dana");
+        dana.email = QStringLiteral("dana@initech.example");
+        dana.phone = QStringLiteral("+1 555 0100");
+        dana.status = ProspectStatus::DoNotContact;
+        const qint64 danaId = addProspect(file.db(), dana);
+        MainWindow window;
+        int opened = 0;
+        window.setUrlOpener([&opened](const QUrl &) {
+            ++opened;
+            return true;
+        });
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *banner = child<QLabel>(window, "doNotContactBanner");
+        const QStringList actions = {QStringLiteral("Email"), QStringLiteral("Call"),
+            QStringLiteral("LinkedIn"), QStringLiteral("SMS")};
+
+        selectProspect(window, danaId);
+        QCOMPARE(window.timelineModel()->prospectId(), danaId);
+        QVERIFY(banner->isVisible());
+        for (const QString &text : actions) {
+            QToolButton *button = quickAction(window, text);
+            QVERIFY2(button->isVisible(), qPrintable(text));
+            QVERIFY2(!button->isEnabled(), qPrintable(text));
+        }
+        QTest::mouseClick(quickAction(window, QStringLiteral("Call")), Qt::LeftButton);
+        QCOMPARE(opened, 0);
+
+        // Another prospect: the banner goes and the actions come back.
+        selectProspect(window, idOf(window, QStringLiteral("Person1")));
+        QVERIFY(!banner->isVisible());
+        for (const QString &text : actions)
+            QVERIFY2(quickAction(window, text)->isEnabled(), qPrintable(text));
+    }
+
+    void ctrl1AndCtrl2MoveBetweenTableAndTimeline()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        const qint64 id = idOf(window, QStringLiteral("Person3"));
+        logTouch(*window.database(), id, TouchChannel::Email, TouchOutcome::Sent,
+            QDateTime::currentDateTimeUtc().addDays(-2));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        selectProspect(window, id);
+        auto *view = child<QListView>(window, "timelineView");
+        QCOMPARE(window.timelineModel()->rowCount(), 1);
+        window.prospectView()->setFocus();
+        QVERIFY(window.prospectView()->hasFocus());
+
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(view->hasFocus());
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QVERIFY(window.prospectView()->hasFocus());
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(view->hasFocus());
+        // The table keeps its row while the timeline has focus.
+        QCOMPARE(window.timelineModel()->prospectId(), id);
     }
 
     void withoutAFileOnlyOpeningIsOffered()
