@@ -34,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -84,7 +85,29 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_integrityCheck)
+        m_integrityCheck->wait();
     closeDatabase();
+}
+
+void MainWindow::checkIntegrityInBackground()
+{
+    // Reading every page of a large file takes a second or more; the user works
+    // meanwhile and hears about damage only if there is some.
+    if (m_integrityCheck)
+        m_integrityCheck->wait();
+    const QString path = m_db->path();
+    auto result = std::make_shared<Error>();
+    m_integrityCheck
+        = QThread::create([path, result] { *result = Database::checkIntegrity(path); });
+    m_integrityCheck->setParent(this);
+    QThread *thread = m_integrityCheck;
+    connect(thread, &QThread::finished, this, [this, thread, path, result] {
+        thread->deleteLater();
+        if (result->kind == Error::Kind::Corrupt && m_db && m_db->path() == path)
+            showError(result->message);
+    });
+    m_integrityCheck->start(QThread::LowPriority);
 }
 
 QWidget *MainWindow::createNoDatabasePage()
@@ -368,6 +391,7 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
     if (!headerRestored)
         fitColumnsToContents();
 
+    checkIntegrityInBackground();
     AppSettings::addRecentFile(m_db->path());
     setWindowTitle(tr("%1 – Touchline").arg(QFileInfo(m_db->path()).fileName()));
     setWindowFilePath(m_db->path());

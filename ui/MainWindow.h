@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -16,6 +17,7 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QThread;
 class QTimer;
 class QUndoStack;
 
@@ -81,6 +83,7 @@ private:
     void fitColumnsToContents();
     void showColumnMenu(const QPoint &position);
     void closeDatabase();
+    void checkIntegrityInBackground();
     QList<qint64> selectedIds() const;
     bool saveProspect(const Prospect &before, Prospect after, QString *error);
     std::optional<Prospect> currentProspect() const;
@@ -94,6 +97,7 @@ private:
     TouchEditor *m_touchEditor = nullptr;
     TimelineModel *m_timelineModel = nullptr;
     UrlOpener m_openUrl;
+    QPointer<QThread> m_integrityCheck;
 
     QStackedWidget *m_pages = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -164,14 +164,20 @@ bool Database::initialize(bool fileExisted, Error *error)
                 .arg(version)
                 .arg(Schema::latestVersion));
 
+    // A full check reads every page (a second for a large file), so opening only
+    // checks that the file is as long as its header says; checkIntegrity() does
+    // the rest in the background.
     if (fileExisted && version > 0) {
-        if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next())
+        if (!query.exec(QStringLiteral("PRAGMA page_count")) || !query.next())
             return failWith(Database::tr("checking the file"));
-        const QString verdict = query.value(0).toString();
-        if (verdict != QLatin1String("ok"))
+        const qint64 pages = query.value(0).toLongLong();
+        if (!query.exec(QStringLiteral("PRAGMA page_size")) || !query.next())
+            return failWith(Database::tr("checking the file"));
+        if (QFileInfo(m_path).size() < pages * query.value(0).toLongLong())
             return fail(error, Error::Kind::Corrupt,
-                Database::tr("%1 is damaged (%2). Open a backup, or create a new file.")
-                    .arg(shown, verdict));
+                Database::tr("%1 is damaged: it is shorter than its contents say. Open a backup, "
+                             "or create a new file.")
+                    .arg(shown));
     }
     query.finish();
     if (version == Schema::latestVersion)
@@ -191,6 +197,24 @@ bool Database::initialize(bool fileExisted, Error *error)
     if (version == 0 && !DefaultCadences::install(db, error))
         return false;
     return transaction.commit(error);
+}
+
+Error Database::checkIntegrity(const QString &path)
+{
+    Database db;
+    Error error;
+    if (!db.open(path, Creation::MustExist, Access::ReadOnly, &error))
+        return error;
+    QSqlQuery query(db.connection());
+    const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next())
+        return db.queryError(query, Database::tr("checking the file"));
+    const QString verdict = query.value(0).toString();
+    if (verdict != QLatin1String("ok"))
+        return {Error::Kind::Corrupt,
+            Database::tr("%1 is damaged (%2). Open a backup, or create a new file.")
+                .arg(shown, verdict)};
+    return {};
 }
 
 int Database::schemaVersion() const

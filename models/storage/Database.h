@@ -44,6 +44,10 @@ public:
     bool open(const QString &path, Creation creation, Access access, Error *error);
     void close();
 
+    // SQLite's quick_check over the whole file, on a connection of its own, so
+    // it may run in another thread. Takes about a second per 200 MB.
+    static Error checkIntegrity(const QString &path);
+
     bool isOpen() const;
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     QString path() const { return m_path; }

@@ -278,6 +278,7 @@ private Q_SLOTS:
     void badFilesRefused_data();
     void badFilesRefused();
 
+    void integrityCheckFindsDamagedPages();
     void readOnlyRefusesWrites_data();
     void readOnlyRefusesWrites();
 
@@ -633,10 +634,6 @@ void TestDatabaseFile::badFilesRefused_data()
         << BadFile::TooNew << C::MustExist << A::ReadWrite << Error::Kind::TooNew;
     QTest::newRow("newer Touchline, read-only")
         << BadFile::TooNew << C::MustExist << A::ReadOnly << Error::Kind::TooNew;
-    QTest::newRow("corrupted pages")
-        << BadFile::CorruptPages << C::MustExist << A::ReadWrite << Error::Kind::Corrupt;
-    QTest::newRow("corrupted pages, read-only")
-        << BadFile::CorruptPages << C::MustExist << A::ReadOnly << Error::Kind::Corrupt;
     QTest::newRow("truncated") << BadFile::Truncated << C::MustExist << A::ReadWrite
                                << Error::Kind::Corrupt;
     QTest::newRow("read-only, missing")
@@ -671,6 +668,24 @@ void TestDatabaseFile::badFilesRefused()
     QCOMPARE(QFileInfo::exists(path), existed);
     QCOMPARE(checksum(path), before);
     QCOMPARE(modificationTime(path), modifiedBefore);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-journal")));
+}
+
+void TestDatabaseFile::integrityCheckFindsDamagedPages()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString good = dir.filePath(QStringLiteral("good.touchline"));
+    QVERIFY(createPopulatedFile(good, 3000));
+    QCOMPARE(kindName(Database::checkIntegrity(good).kind), kindName(Error::Kind::None));
+
+    const QString path = dir.filePath(QStringLiteral("bad.touchline"));
+    QVERIFY(createBadFile(BadFile::CorruptPages, path));
+    const QByteArray before = checksum(path);
+    const Error error = Database::checkIntegrity(path);
+    QCOMPARE(kindName(error.kind), kindName(Error::Kind::Corrupt));
+    QVERIFY2(error.message.contains(shownPath(path)), qPrintable(error.message));
+    QCOMPARE(checksum(path), before);
     QVERIFY(!QFileInfo::exists(path + QStringLiteral("-journal")));
 }
 

@@ -1,5 +1,6 @@
 #include "LogTouchDialog.h"
 #include "MainWindow.h"
+#include "TestData.h"
 #include "TestDatabase.h"
 #include "TimelinePanel.h"
 #include "Translations.h"
@@ -20,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -686,6 +688,46 @@ private Q_SLOTS:
         QVERIFY(view->hasFocus());
         // The table keeps its row while the timeline has focus.
         QCOMPARE(window.timelineModel()->prospectId(), id);
+    }
+
+    void damagedFileIsReportedAfterOpening()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("damaged.touchline"));
+        {
+            Database db;
+            QVERIFY(db.open(
+                path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
+            QList<Prospect> prospects;
+            for (int i = 0; i < 3000; ++i)
+                prospects.append(
+                    Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
+            QCOMPARE(Test::insertProspects(db, prospects).size(), 3000);
+        }
+        // Garbage over pages in the middle; the header and schema stay readable.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(file.size() / 2 / 4096 * 4096));
+        QVERIFY(file.write(QByteArray(8 * 4096, '\x5a')) == 8 * 4096);
+        file.close();
+
+        // Message boxes are closed as they come, their texts kept.
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [this] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_messages.append(box->text());
+                box->close();
+            }
+        });
+        closer.start(20);
+        MainWindow window;
+        window.show();
+        window.openDatabase(path, Database::Creation::MustExist, nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(m_messages.filter(QStringLiteral("damaged")).size() >= 1, 10000);
+        QVERIFY(m_messages.filter(QStringLiteral("damaged"))
+                    .first()
+                    .contains(QStringLiteral("damaged.touchline")));
     }
 
     void withoutAFileOnlyOpeningIsOffered()
