@@ -6,6 +6,7 @@
 #include "Translations.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
+#include "storage/DataGenerator.h"
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
 
@@ -215,6 +216,39 @@ private Q_SLOTS:
         // Newest first by default.
         QCOMPARE(window.prospectView()->model()->index(0, int(ProspectField::FirstName)).data(),
             QVariant(QStringLiteral("Person0")));
+    }
+
+    void showsAGeneratedFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("generated.touchline"));
+        {
+            Database db;
+            QVERIFY(db.open(
+                path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
+            GeneratorOptions options;
+            options.prospects = 600;
+            options.touches = 4000;
+            Error error;
+            QCOMPARE(
+                DataGenerator(db).generate(options, {}, &error), DataGenerator::Result::Finished);
+        }
+        MainWindow window;
+        QVERIFY(window.openDatabase(path, Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.prospectModel()->rowCount(), 600);
+        QCOMPARE(child<QLabel>(window, "countLabel")->text(), QStringLiteral("600 prospects"));
+
+        // The prospect with the most touches shows all of them in its timeline.
+        window.prospectView()->sortByColumn(int(ProspectField::TouchCount), Qt::DescendingOrder);
+        window.prospectView()->setCurrentIndex(window.prospectModel()->index(0, 0));
+        const int touches
+            = window.prospectModel()->index(0, int(ProspectField::TouchCount)).data().toInt();
+        QVERIFY(touches > 0);
+        QCOMPARE(window.timelineModel()->summary()->outboundTouches, touches);
+        QVERIFY(window.timelineModel()->rowCount() >= touches);
     }
 
     void searchAndStatusFilter()
