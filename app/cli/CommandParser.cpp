@@ -2,6 +2,8 @@
 
 #include "CommandContext.h"
 
+#include <QCoreApplication>
+
 #include <QTextStream>
 
 #include <algorithm>
@@ -176,6 +178,34 @@ QString CommandParser::helpText() const
         rows.append({optionSyntax(option), option.description()});
     text += QLatin1Char('\n') + tr("Options:") + QLatin1Char('\n') + formatTwoColumns(rows);
     return text;
+}
+
+QString groupHelp(const QString &group)
+{
+    const QString prefix = group + QLatin1Char(' ');
+    QList<std::pair<QString, QString>> rows;
+    for (const CommandInfo &info : allCommands()) {
+        if (info.name.startsWith(prefix))
+            rows.append({info.name.mid(prefix.size()), info.summary});
+    }
+    return QCoreApplication::translate(
+               "Touchline::Cli", "Usage: %1 [--db PATH] %2 COMMAND [options]")
+               .arg(programName(), group)
+        + QLatin1String("\n\n") + QCoreApplication::translate("Touchline::Cli", "Commands:")
+        + QLatin1Char('\n') + formatTwoColumns(rows) + QLatin1Char('\n')
+        + QCoreApplication::translate(
+            "Touchline::Cli", "Run \"%1 %2 COMMAND --help\" for a command's options.")
+              .arg(programName(), group)
+        + QLatin1Char('\n');
+}
+
+std::optional<qint64> parseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
 }
 
 } // namespace Touchline::Cli

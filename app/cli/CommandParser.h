@@ -69,4 +69,10 @@ private:
 // Two columns of text: "  name   description", the names padded to one width.
 QString formatTwoColumns(const QList<std::pair<QString, QString>> &rows);
 
+// The help of a command group such as "prospects": its commands and summaries.
+QString groupHelp(const QString &group);
+
+// An id as typed on the command line: a positive whole number.
+std::optional<qint64> parseId(const QString &text);
+
 } // namespace Touchline::Cli

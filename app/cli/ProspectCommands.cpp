@@ -136,34 +136,11 @@ QString sortKeys()
 }
 
 // A prospect id as typed on the command line: a positive whole number.
-std::optional<qint64> parseId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return std::nullopt;
-    return id;
-}
-
 } // namespace
 
 ProspectCommands::ProspectCommands(CommandContext &context)
     : m_context(context)
 {
-}
-
-QString ProspectCommands::groupHelp() const
-{
-    QList<std::pair<QString, QString>> rows;
-    for (const CommandInfo &info : allCommands()) {
-        if (info.name.startsWith(QLatin1String("prospects ")))
-            rows.append({info.name.mid(10), info.summary});
-    }
-    return tr("Usage: %1 [--db PATH] prospects COMMAND [options]").arg(programName())
-        + QLatin1String("\n\n") + tr("Commands:") + QLatin1Char('\n') + formatTwoColumns(rows)
-        + QLatin1Char('\n')
-        + tr("Run \"%1 prospects COMMAND --help\" for a command's options.").arg(programName())
-        + QLatin1Char('\n');
 }
 
 int ProspectCommands::run(const QStringList &arguments)
@@ -181,7 +158,7 @@ int ProspectCommands::run(const QStringList &arguments)
     if (command == QLatin1String("lift-dnc"))
         return liftDoNotContact(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        m_context.out() << groupHelp();
+        m_context.out() << groupHelp(QStringLiteral("prospects"));
         return ExitCode::Success;
     }
     if (command.isEmpty())

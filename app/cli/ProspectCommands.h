@@ -23,7 +23,6 @@ private:
     int show(const QStringList &arguments);
     int remove(const QStringList &arguments);
     int liftDoNotContact(const QStringList &arguments);
-    QString groupHelp() const;
 
     CommandContext &m_context;
 };

@@ -39,16 +39,6 @@ QString outcomeKeys()
     return keyList(allOutcomes(), &outcomeKey);
 }
 
-// An id as typed on the command line: a positive whole number.
-std::optional<qint64> parseId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return std::nullopt;
-    return id;
-}
-
 QVariant textOrNull(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
@@ -59,20 +49,6 @@ QVariant textOrNull(const QString &text)
 TouchCommands::TouchCommands(CommandContext &context)
     : m_context(context)
 {
-}
-
-QString TouchCommands::groupHelp() const
-{
-    QList<std::pair<QString, QString>> rows;
-    for (const CommandInfo &info : allCommands()) {
-        if (info.name.startsWith(QLatin1String("touches ")))
-            rows.append({info.name.mid(8), info.summary});
-    }
-    return tr("Usage: %1 [--db PATH] touches COMMAND [options]").arg(programName())
-        + QLatin1String("\n\n") + tr("Commands:") + QLatin1Char('\n') + formatTwoColumns(rows)
-        + QLatin1Char('\n')
-        + tr("Run \"%1 touches COMMAND --help\" for a command's options.").arg(programName())
-        + QLatin1Char('\n');
 }
 
 int TouchCommands::run(const QStringList &arguments)
@@ -86,7 +62,7 @@ int TouchCommands::run(const QStringList &arguments)
     if (command == QLatin1String("delete"))
         return remove(rest);
     if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        m_context.out() << groupHelp();
+        m_context.out() << groupHelp(QStringLiteral("touches"));
         return ExitCode::Success;
     }
     if (command.isEmpty())

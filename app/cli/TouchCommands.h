@@ -22,7 +22,6 @@ private:
     int log(const QStringList &arguments);
     int list(const QStringList &arguments);
     int remove(const QStringList &arguments);
-    QString groupHelp() const;
 
     CommandContext &m_context;
 };

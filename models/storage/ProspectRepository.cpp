@@ -86,6 +86,17 @@ QString likePattern(const QString &word)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
+// Binds, in order, the columns a user edits: first_name, last_name, company,
+// title, email, phone, linkedin_url, owner_id, status.
+void bindEditableFields(QSqlQuery &query, const Prospect &prospect)
+{
+    for (const QString *text : {&prospect.firstName, &prospect.lastName, &prospect.company,
+             &prospect.title, &prospect.email, &prospect.phone, &prospect.linkedInUrl})
+        query.addBindValue(SqlUtil::text(*text));
+    query.addBindValue(SqlUtil::idOrNull(prospect.ownerId));
+    query.addBindValue(statusKey(prospect.status));
+}
+
 // Tables whose rows belong to a prospect, in the order undo re-inserts them.
 constexpr const char *dependentTables[] = {"enrollments", "touches", "prospect_events"};
 
@@ -127,9 +138,9 @@ bool ProspectRepository::ids(const ProspectQuery &filter, QList<qint64> *ids, Er
     const QStringList words = filter.search.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         // One LIKE per column: cheaper than one over the columns joined together.
-        conditions.append(QStringLiteral(
-            "(p.first_name LIKE ? ESCAPE '\\' OR p.last_name LIKE ? ESCAPE '\\' "
-            "OR p.company LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\')"));
+        conditions.append(
+            QStringLiteral("(p.first_name LIKE ? ESCAPE '\\' OR p.last_name LIKE ? ESCAPE '\\' "
+                           "OR p.company LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\')"));
         for (int column = 0; column < 4; ++column)
             values.append(likePattern(word));
     }
@@ -237,15 +248,7 @@ bool ProspectRepository::add(Prospect *prospect, Error *error)
         "INSERT INTO prospects (first_name, last_name, company, title, email, phone, "
         "linkedin_url, owner_id, status, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(SqlUtil::text(prospect->firstName));
-    query.addBindValue(SqlUtil::text(prospect->lastName));
-    query.addBindValue(SqlUtil::text(prospect->company));
-    query.addBindValue(SqlUtil::text(prospect->title));
-    query.addBindValue(SqlUtil::text(prospect->email));
-    query.addBindValue(SqlUtil::text(prospect->phone));
-    query.addBindValue(SqlUtil::text(prospect->linkedInUrl));
-    query.addBindValue(SqlUtil::idOrNull(prospect->ownerId));
-    query.addBindValue(statusKey(prospect->status));
+    bindEditableFields(query, *prospect);
     query.addBindValue(Database::toDbTime(created));
     query.addBindValue(Database::toDbTime(now));
     if (!query.exec()) {
@@ -281,15 +284,7 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
         // expressions see the old row, so `email` here is the address before the edit.
         "email_bounced = CASE WHEN email = ? THEN email_bounced ELSE 0 END "
         "WHERE id = ? AND row_version = ?"));
-    query.addBindValue(SqlUtil::text(prospect->firstName));
-    query.addBindValue(SqlUtil::text(prospect->lastName));
-    query.addBindValue(SqlUtil::text(prospect->company));
-    query.addBindValue(SqlUtil::text(prospect->title));
-    query.addBindValue(SqlUtil::text(prospect->email));
-    query.addBindValue(SqlUtil::text(prospect->phone));
-    query.addBindValue(SqlUtil::text(prospect->linkedInUrl));
-    query.addBindValue(SqlUtil::idOrNull(prospect->ownerId));
-    query.addBindValue(statusKey(prospect->status));
+    bindEditableFields(query, *prospect);
     query.addBindValue(Database::toDbTime(QDateTime::currentDateTimeUtc()));
     query.addBindValue(SqlUtil::text(prospect->email));
     query.addBindValue(prospect->id);

@@ -20,6 +20,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -191,10 +192,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TouchlineTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         installTranslations();
     }
     void init()
     {
+        // Each test starts from default settings: no saved column order, sort or splitter.
+        QSettings().clear();
         m_messages.clear();
         m_dialogTitles.clear();
     }
