@@ -119,12 +119,6 @@ bool LogTouchDialog::eventFilter(QObject *watched, QEvent *event)
 void LogTouchDialog::accept()
 {
     const Touch t = touch();
-    if (m_outcome->count() == 0) {
-        m_error->setText(tr("A %1 can only be logged as outbound.")
-                             .arg(channelDisplayName(t.channel).toLower()));
-        m_error->show();
-        return;
-    }
     const QList<TouchFieldError> errors = validateTouch(t, QDateTime::currentDateTimeUtc());
     QString message;
     if (!errors.isEmpty())

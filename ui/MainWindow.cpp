@@ -85,8 +85,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_integrityCheck)
-        m_integrityCheck->wait();
+    // Checks still reading a file must end before the window they report to.
+    for (QThread *check : findChildren<QThread *>(QString(), Qt::FindDirectChildrenOnly))
+        check->wait();
     closeDatabase();
 }
 
@@ -94,20 +95,16 @@ void MainWindow::checkIntegrityInBackground()
 {
     // Reading every page of a large file takes a second or more; the user works
     // meanwhile and hears about damage only if there is some.
-    if (m_integrityCheck)
-        m_integrityCheck->wait();
     const QString path = m_db->path();
     auto result = std::make_shared<Error>();
-    m_integrityCheck
-        = QThread::create([path, result] { *result = Database::checkIntegrity(path); });
-    m_integrityCheck->setParent(this);
-    QThread *thread = m_integrityCheck;
+    QThread *thread = QThread::create([path, result] { *result = Database::checkIntegrity(path); });
+    thread->setParent(this);
     connect(thread, &QThread::finished, this, [this, thread, path, result] {
         thread->deleteLater();
         if (result->kind == Error::Kind::Corrupt && m_db && m_db->path() == path)
             showError(result->message);
     });
-    m_integrityCheck->start(QThread::LowPriority);
+    thread->start(QThread::LowPriority);
 }
 
 QWidget *MainWindow::createNoDatabasePage()
@@ -365,6 +362,9 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
     const qint64 authorId = m_db->isReadOnly()
         ? 0
         : UserRepository(*m_db).ensure(AppSettings::userName(), &userError);
+    if (userError.isError())
+        statusBar()->showMessage(
+            tr("Touches will be logged without your name: %1").arg(userError.message));
     m_touchEditor = new TouchEditor(*m_db, m_undoStack, authorId, this);
     m_timelineModel = new TimelineModel(*m_db, this);
     m_timelineModel->setNewestFirst(m_newestFirstAction->isChecked());
@@ -559,8 +559,11 @@ void MainWindow::editProspect()
 {
     if (!m_model)
         return;
-    const QModelIndex current = m_table->currentIndex();
-    const std::optional<Prospect> prospect = m_model->prospectAt(current.row());
+    // The form edits the one selected prospect, which the action requires.
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    if (!m_editAction->isEnabled() || selected.size() != 1)
+        return;
+    const std::optional<Prospect> prospect = m_model->prospectAt(selected.first().row());
     if (!prospect)
         return;
     QList<User> users;

@@ -4,7 +4,6 @@
 #include "storage/Database.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -17,7 +16,6 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
-class QThread;
 class QTimer;
 class QUndoStack;
 
@@ -97,7 +95,6 @@ private:
     TouchEditor *m_touchEditor = nullptr;
     TimelineModel *m_timelineModel = nullptr;
     UrlOpener m_openUrl;
-    QPointer<QThread> m_integrityCheck;
 
     QStackedWidget *m_pages = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -113,8 +113,11 @@ void TimelinePanel::setModel(TimelineModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_view->setModel(model);
-    if (model)
+    if (model) {
         connect(model, &TimelineModel::summaryChanged, this, &TimelinePanel::updateHeader);
+        // A note edited in place may need a card of another height.
+        connect(model, &QAbstractItemModel::dataChanged, m_view, &QListView::doItemsLayout);
+    }
     updateHeader();
 }
 

@@ -132,8 +132,8 @@ int TouchCommands::log(const QStringList &arguments)
         touch.occurredAt = QDateTime::currentDateTimeUtc();
     }
     touch.notes = parser.value(QStringLiteral("note"));
-    // The rules that need no file are checked first, so that a refused touch adds no
-    // author either; the rest come from the repository, as in the app.
+    // The rules that need no file are checked before the file is opened; the rest
+    // come from the repository, as in the app.
     const QList<TouchFieldError> invalid = validateTouch(touch, QDateTime::currentDateTimeUtc());
     if (!invalid.isEmpty()) {
         for (const TouchFieldError &fieldError : invalid)

@@ -74,10 +74,25 @@ void TimelineModel::refresh()
             Q_EMIT errorOccurred(error.message);
         }
     }
-    beginResetModel();
-    m_items = items;
-    m_summary = summary;
-    endResetModel();
+    // The same items as before (a write elsewhere, an edited note): update them in
+    // place, so the view keeps its current item and scroll position.
+    const auto sameItem = [](const Item &a, const Item &b) {
+        return a.kind == b.kind
+            && (a.kind == ItemKind::Touch ? a.touch.id == b.touch.id : a.event.id == b.event.id);
+    };
+    const bool sameItems = items.size() == m_items.size()
+        && std::equal(items.cbegin(), items.cend(), m_items.cbegin(), sameItem);
+    if (sameItems) {
+        m_items = items;
+        m_summary = summary;
+        if (!m_items.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0));
+    } else {
+        beginResetModel();
+        m_items = items;
+        m_summary = summary;
+        endResetModel();
+    }
     Q_EMIT summaryChanged();
 }
 

@@ -192,6 +192,15 @@ bool Database::initialize(bool fileExisted, Error *error)
     WriteTransaction transaction(*this);
     if (!transaction.begin(error))
         return false;
+    // Another copy of Touchline may have set the file up while this one waited
+    // for the lock: the version read before the lock is then out of date.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failWith(Database::tr("reading the schema version"));
+    if (query.value(0).toInt() != version) {
+        query.finish();
+        return transaction.commit(error);
+    }
+    query.finish();
     if (!Schema::migrate(db, version, Schema::latestVersion, error))
         return false;
     if (version == 0 && !DefaultCadences::install(db, error))

@@ -7,10 +7,6 @@
 
 namespace Touchline {
 
-namespace {
-
-} // namespace
-
 UserRepository::UserRepository(Database &db)
     : m_db(db)
 {

@@ -132,6 +132,32 @@ private Q_SLOTS:
         QCOMPARE(model.summary()->outboundTouches, 3);
     }
 
+    void writesElsewhereKeepTheRows()
+    {
+        TimelineModel model(m_file->db());
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setProspect(m_prospectId);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        // Another prospect added: a write to the prospects table that is not ours.
+        Prospect other;
+        other.firstName = QStringLiteral("Grace");
+        QVERIFY(ProspectRepository(m_file->db()).add(&other, nullptr));
+        // One of our touches gets a new note: same rows, new text.
+        Touch touch = *model.touchAt(0);
+        touch.notes = QStringLiteral("Sounds very good");
+        Error error;
+        QVERIFY2(TouchRepository(m_file->db()).update(&touch, nullptr, &error),
+            qPrintable(error.message));
+
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(changed.size() >= 1);
+        QCOMPARE(model.index(0, 0).data(TimelineModel::NotesRole),
+            QVariant(QStringLiteral("Sounds very good")));
+    }
+
     void optOutAddsAnEvent()
     {
         TimelineModel model(m_file->db());

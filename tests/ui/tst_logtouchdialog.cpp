@@ -282,7 +282,8 @@ private Q_SLOTS:
         const QStringList errors = visibleErrors(dialog);
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.first().contains(QStringLiteral("note")), qPrintable(errors.first()));
-        QVERIFY2(errors.first().contains(QStringLiteral("outbound")), qPrintable(errors.first()));
+        QVERIFY2(errors.first().contains(QStringLiteral("cannot be inbound")),
+            qPrintable(errors.first()));
         QCOMPARE(notes(dialog)->toPlainText(), QStringLiteral("They called about the invoice"));
     }
 
