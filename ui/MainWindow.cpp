@@ -221,6 +221,13 @@ void MainWindow::createActions()
     m_openAction->setStatusTip(tr("Open another Touchline file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDatabaseFromDialog);
 
+    m_openReadOnlyAction = new QAction(tr("Open &Read-Only…"), this);
+    m_openReadOnlyAction->setObjectName(QStringLiteral("openReadOnlyAction"));
+    m_openReadOnlyAction->setStatusTip(
+        tr("Review a file without changing it: nothing is written to it"));
+    connect(m_openReadOnlyAction, &QAction::triggered, this,
+        &MainWindow::openDatabaseReadOnlyFromDialog);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -297,6 +304,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newDatabaseAction);
     file->addAction(m_openAction);
+    file->addAction(m_openReadOnlyAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
@@ -348,10 +356,11 @@ void MainWindow::rebuildRecentMenu()
         m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
 }
 
-bool MainWindow::openDatabase(const QString &path, Database::Creation creation, Error *error)
+bool MainWindow::openDatabase(
+    const QString &path, Database::Creation creation, Error *error, Database::Access access)
 {
     auto db = std::make_unique<Database>();
-    if (!db->open(path, creation, Database::Access::ReadWrite, error))
+    if (!db->open(path, creation, access, error))
         return false;
 
     closeDatabase();
@@ -393,7 +402,9 @@ bool MainWindow::openDatabase(const QString &path, Database::Creation creation, 
 
     checkIntegrityInBackground();
     AppSettings::addRecentFile(m_db->path());
-    setWindowTitle(tr("%1 – Touchline").arg(QFileInfo(m_db->path()).fileName()));
+    setWindowTitle(m_db->isReadOnly()
+            ? tr("%1 (read-only) – Touchline").arg(QFileInfo(m_db->path()).fileName())
+            : tr("%1 – Touchline").arg(QFileInfo(m_db->path()).fileName()));
     setWindowFilePath(m_db->path());
     m_pages->setCurrentIndex(1);
     m_table->setFocus();
@@ -435,10 +446,11 @@ void MainWindow::showColumnMenu(const QPoint &position)
     menu.exec(header->mapToGlobal(position));
 }
 
-bool MainWindow::openDatabaseInteractively(const QString &path, Database::Creation creation)
+bool MainWindow::openDatabaseInteractively(
+    const QString &path, Database::Creation creation, Database::Access access)
 {
     Error error;
-    if (openDatabase(path, creation, &error))
+    if (openDatabase(path, creation, &error, access))
         return true;
     if (error.kind == Error::Kind::NotFound)
         AppSettings::removeRecentFile(path);
@@ -447,6 +459,11 @@ bool MainWindow::openDatabaseInteractively(const QString &path, Database::Creati
         QMessageBox::Warning, tr("Cannot open file"), error.message, QMessageBox::NoButton, this);
     QPushButton *openOther = box.addButton(tr("Open Another…"), QMessageBox::AcceptRole);
     QPushButton *createNew = box.addButton(tr("Create New…"), QMessageBox::ActionRole);
+    // A file others can read but this user cannot write can still be reviewed.
+    QPushButton *readOnly
+        = error.kind == Error::Kind::ReadOnly && access == Database::Access::ReadWrite
+        ? box.addButton(tr("Open Read-Only"), QMessageBox::ActionRole)
+        : nullptr;
     box.addButton(
         m_db ? tr("Keep Current File") : QMessageBox::tr("Cancel"), QMessageBox::RejectRole);
     box.setDefaultButton(openOther);
@@ -455,6 +472,8 @@ bool MainWindow::openDatabaseInteractively(const QString &path, Database::Creati
         openDatabaseFromDialog();
     else if (box.clickedButton() == createNew)
         newDatabase();
+    else if (readOnly && box.clickedButton() == readOnly)
+        openDatabaseInteractively(path, Database::Creation::MustExist, Database::Access::ReadOnly);
     return m_db != nullptr;
 }
 
@@ -495,12 +514,23 @@ void MainWindow::newDatabase()
 
 void MainWindow::openDatabaseFromDialog()
 {
-    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath()
-                             : QFileInfo(defaultDatabasePath()).absolutePath();
-    const QString path
-        = QFileDialog::getOpenFileName(this, tr("Open Touchline File"), dir, fileFilter());
+    const QString path = askForFileToOpen(tr("Open Touchline File"));
     if (!path.isEmpty())
         openDatabaseInteractively(path, Database::Creation::MustExist);
+}
+
+void MainWindow::openDatabaseReadOnlyFromDialog()
+{
+    const QString path = askForFileToOpen(tr("Open Touchline File Read-Only"));
+    if (!path.isEmpty())
+        openDatabaseInteractively(path, Database::Creation::MustExist, Database::Access::ReadOnly);
+}
+
+QString MainWindow::askForFileToOpen(const QString &title)
+{
+    const QString dir = m_db ? QFileInfo(m_db->path()).absolutePath()
+                             : QFileInfo(defaultDatabasePath()).absolutePath();
+    return QFileDialog::getOpenFileName(this, title, dir, fileFilter());
 }
 
 QList<qint64> MainWindow::selectedIds() const
@@ -732,6 +762,8 @@ void MainWindow::contactProspect(TouchChannel channel)
         showError(tr("No program on this computer opens %1 links.").arg(url.scheme()));
         return;
     }
+    if (m_db->isReadOnly())
+        return;
     // Offer to record what just happened, with the likely answers filled in.
     Touch touch;
     touch.prospectId = prospect->id;

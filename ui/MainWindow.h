@@ -36,10 +36,12 @@ public:
     ~MainWindow() override;
 
     // Opens `path` and shows it; on failure the window keeps what it had open.
-    bool openDatabase(const QString &path, Database::Creation creation, Error *error);
+    bool openDatabase(const QString &path, Database::Creation creation, Error *error,
+        Database::Access access = Database::Access::ReadWrite);
     // As openDatabase(), but on failure tells the user what is wrong and offers
     // to open or create another file. Returns whether a file is open afterwards.
-    bool openDatabaseInteractively(const QString &path, Database::Creation creation);
+    bool openDatabaseInteractively(const QString &path, Database::Creation creation,
+        Database::Access access = Database::Access::ReadWrite);
 
     Database *database() const { return m_db.get(); }
     ProspectTableModel *prospectModel() const { return m_model; }
@@ -58,6 +60,7 @@ protected:
 private Q_SLOTS:
     void newDatabase();
     void openDatabaseFromDialog();
+    void openDatabaseReadOnlyFromDialog();
     void addProspect();
     void editProspect();
     void deleteProspects();
@@ -81,6 +84,7 @@ private:
     void fitColumnsToContents();
     void showColumnMenu(const QPoint &position);
     void closeDatabase();
+    QString askForFileToOpen(const QString &title);
     void checkIntegrityInBackground();
     QList<qint64> selectedIds() const;
     bool saveProspect(const Prospect &before, Prospect after, QString *error);
@@ -108,6 +112,7 @@ private:
 
     QAction *m_newDatabaseAction = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_openReadOnlyAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

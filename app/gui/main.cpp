@@ -28,15 +28,23 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "The Touchline file to open (default: %1).")
             .arg(defaultDatabasePath()),
         QStringLiteral("[file]"));
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+        QApplication::translate(
+            "main", "Open the file for review only: nothing is written to it."));
+    parser.addOption(readOnly);
     parser.process(app);
+    const Database::Access access
+        = parser.isSet(readOnly) ? Database::Access::ReadOnly : Database::Access::ReadWrite;
 
     MainWindow window;
     window.show();
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
-        window.openDatabaseInteractively(
-            defaultDatabasePath(), Database::Creation::CreateIfMissing);
+        window.openDatabaseInteractively(defaultDatabasePath(),
+            access == Database::Access::ReadOnly ? Database::Creation::MustExist
+                                                 : Database::Creation::CreateIfMissing,
+            access);
     else
-        window.openDatabaseInteractively(files.first(), Database::Creation::MustExist);
+        window.openDatabaseInteractively(files.first(), Database::Creation::MustExist, access);
     return QApplication::exec();
 }

@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -767,6 +768,37 @@ private Q_SLOTS:
         QVERIFY(m_messages.filter(QStringLiteral("damaged"))
                     .first()
                     .contains(QStringLiteral("damaged.touchline")));
+    }
+
+    void readOnlyFileCanBeReviewedButNotChanged()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        file.db().close();
+        QFile raw(file.path());
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray before = raw.readAll();
+        raw.close();
+        {
+            MainWindow window;
+            Error error;
+            QVERIFY2(window.openDatabase(file.path(), Database::Creation::MustExist, &error,
+                         Database::Access::ReadOnly),
+                qPrintable(error.message));
+            window.show();
+            QVERIFY(window.windowTitle().contains(QStringLiteral("(read-only)")));
+            QCOMPARE(window.prospectModel()->rowCount(), 12);
+            window.prospectView()->selectRow(0);
+            QVERIFY(window.timelineModel()->summary());
+            for (const char *name : {"addAction", "editAction", "deleteAction", "logTouchAction"})
+                QVERIFY2(!child<QAction>(window, name)->isEnabled(), name);
+            QVERIFY(!(window.prospectModel()->flags(window.prospectModel()->index(0, 0))
+                & Qt::ItemIsEditable));
+            QTRY_VERIFY(window.findChildren<QThread *>().isEmpty()); // the background check ended
+        }
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QCOMPARE(raw.readAll(), before);
+        QVERIFY(!QFileInfo::exists(file.path() + QStringLiteral("-journal")));
     }
 
     void withoutAFileOnlyOpeningIsOffered()
