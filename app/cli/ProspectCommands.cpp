@@ -135,7 +135,6 @@ QString sortKeys()
     return keys.join(QLatin1String(", "));
 }
 
-// A prospect id as typed on the command line: a positive whole number.
 } // namespace
 
 ProspectCommands::ProspectCommands(CommandContext &context)
