@@ -377,6 +377,7 @@ bool MainWindow::openDatabase(
     m_touchEditor = new TouchEditor(*m_db, m_undoStack, authorId, this);
     m_timelineModel = new TimelineModel(*m_db, this);
     m_timelineModel->setNewestFirst(m_newestFirstAction->isChecked());
+    m_timeline->setReadOnly(m_db->isReadOnly());
     m_timeline->setModel(m_timelineModel);
     connect(m_touchEditor, &TouchEditor::failed, this, &MainWindow::showError);
     connect(m_timelineModel, &TimelineModel::errorOccurred, this, &MainWindow::showError);

@@ -121,6 +121,12 @@ void TimelinePanel::setModel(TimelineModel *model)
     updateHeader();
 }
 
+void TimelinePanel::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateHeader();
+}
+
 std::optional<Touch> TimelinePanel::currentTouch() const
 {
     if (!m_model)
@@ -187,6 +193,8 @@ void TimelinePanel::updateHeader()
     const bool doNotContact = p.status == ProspectStatus::DoNotContact;
     m_doNotContact->setVisible(doNotContact);
     m_lift->setVisible(doNotContact);
+    m_lift->setEnabled(!m_readOnly);
+    m_logTouch->setEnabled(!m_readOnly);
     for (QToolButton *button : std::as_const(m_quickActions))
         button->setEnabled(!doNotContact);
 }

@@ -26,6 +26,8 @@ public:
     explicit TimelinePanel(QWidget *parent = nullptr);
 
     void setModel(TimelineModel *model);
+    // On a read-only file nothing can be logged or lifted; contacting still works.
+    void setReadOnly(bool readOnly);
     QListView *view() const { return m_view; }
     std::optional<Touch> currentTouch() const;
     void selectTouch(qint64 touchId);
@@ -57,6 +59,7 @@ private:
     QListView *m_view = nullptr;
     QList<QToolButton *> m_quickActions;
     QPushButton *m_logTouch = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace Touchline

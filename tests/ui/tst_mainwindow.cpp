@@ -20,6 +20,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -792,6 +793,8 @@ private Q_SLOTS:
             QVERIFY(window.timelineModel()->summary());
             for (const char *name : {"addAction", "editAction", "deleteAction", "logTouchAction"})
                 QVERIFY2(!child<QAction>(window, name)->isEnabled(), name);
+            for (QPushButton *button : window.timelinePanel()->findChildren<QPushButton *>())
+                QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
             QVERIFY(!(window.prospectModel()->flags(window.prospectModel()->index(0, 0))
                 & Qt::ItemIsEditable));
             QTRY_VERIFY(window.findChildren<QThread *>().isEmpty()); // the background check ended
