@@ -66,29 +66,15 @@ public:
 
     void perform() override
     {
-        // Touches carry no row version: comparing the values the user saw catches
-        // a teammate's edit made in between, which this would otherwise overwrite.
+        // Touches carry no row version: the repository compares the values the
+        // user saw, inside its write transaction, to catch a teammate's edit.
         Error error;
-        const std::optional<Touch> stored = repository().get(m_before.id, &error);
-        if (!stored)
-            return finish(false, error);
-        if (!sameValues(*stored, m_before))
-            return finish(false,
-                Error::make(Error::Kind::Conflict,
-                    TouchEditor::tr("This touch was changed by someone else since you opened it; "
-                                    "the change was not saved.")));
         Touch after = m_after;
         after.id = m_before.id;
-        finish(repository().update(&after, &m_undo, &error), error);
+        finish(repository().update(&after, &m_undo, &error, &m_before), error);
     }
 
 private:
-    static bool sameValues(const Touch &a, const Touch &b)
-    {
-        return a.channel == b.channel && a.direction == b.direction && a.outcome == b.outcome
-            && a.occurredAt == b.occurredAt && a.notes == b.notes;
-    }
-
     Touch m_before;
     Touch m_after;
 };

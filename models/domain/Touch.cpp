@@ -174,6 +174,12 @@ bool isNumbered(TouchChannel channel, TouchDirection direction)
             || channel == TouchChannel::LinkedIn || channel == TouchChannel::Sms);
 }
 
+bool Touch::sameContent(const Touch &other) const
+{
+    return channel == other.channel && direction == other.direction && outcome == other.outcome
+        && occurredAt == other.occurredAt && notes == other.notes;
+}
+
 bool Touch::operator==(const Touch &other) const
 {
     return id == other.id && prospectId == other.prospectId && channel == other.channel

@@ -82,6 +82,8 @@ struct Touch
     QDateTime createdAt;
 
     bool operator==(const Touch &other) const;
+    // Whether the values a user edits (channel, direction, outcome, time, notes) match.
+    bool sameContent(const Touch &other) const;
     bool operator!=(const Touch &other) const { return !(*this == other); }
 };
 

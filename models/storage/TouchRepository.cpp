@@ -296,6 +296,11 @@ bool TouchRepository::refreshDerived(qint64 prospectId, Error *error)
     return true;
 }
 
+QString TouchRepository::changedBySomeoneElse()
+{
+    return tr("This touch was changed by someone else since you read it; nothing was changed.");
+}
+
 void TouchRepository::notify(qint64 prospectId)
 {
     m_db.notifyChanged(Database::Table::Touches | Database::Table::Prospects, {prospectId});
@@ -328,6 +333,8 @@ bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
     if (!storeTouch(stored, false, &id, error))
         return false;
     record.addedTouchId = id;
+    record.after = stored;
+    record.after->id = id;
     if (!applyRules(state, stored, &record, error) || !refreshDerived(state.id, error))
         return false;
     if (!transaction.commit(error))
@@ -340,7 +347,7 @@ bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
     return true;
 }
 
-bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error)
+bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error, const Touch *expected)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QList<TouchFieldError> invalid = validateTouch(*touch, now);
@@ -353,6 +360,8 @@ bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error)
     const std::optional<Touch> before = get(touch->id, error);
     if (!before)
         return false;
+    if (expected && !before->sameContent(*expected))
+        return fail(error, Error::Kind::Conflict, changedBySomeoneElse());
     ProspectState state;
     if (!readProspect(before->prospectId, &state, error))
         return false;
@@ -390,6 +399,7 @@ bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error)
     // Editing the notes of an old opt-out must not mark the prospect again after a lift.
     if (!sameKind(stored, *before) && !applyRules(state, stored, &record, error))
         return false;
+    record.after = stored;
     if (!refreshDerived(state.id, error) || !transaction.commit(error))
         return false;
     if (const auto written = get(stored.id, error))
@@ -440,6 +450,14 @@ bool TouchRepository::undo(const TouchUndo &undo, Error *error)
     ProspectState state;
     if (!readProspect(undo.prospectId, &state, error))
         return false;
+    // Undo puts back the touch only if it is still as the change left it, so a
+    // teammate's later edit is never overwritten.
+    if (undo.after) {
+        Error lookup;
+        const std::optional<Touch> current = get(undo.after->id, &lookup);
+        if (!current || !current->sameContent(*undo.after))
+            return fail(error, Error::Kind::Conflict, changedBySomeoneElse());
+    }
     QSqlQuery query(m_db.connection());
     if (undo.addedTouchId) {
         query.prepare(QStringLiteral("DELETE FROM touches WHERE id = ?"));

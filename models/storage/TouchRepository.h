@@ -20,6 +20,7 @@ struct TouchUndo
 {
     qint64 prospectId = 0;
     std::optional<Touch> before; // the touch row as it was; none when the change added it
+    std::optional<Touch> after;  // the touch row as the change left it; none when it deleted it
     qint64 addedTouchId = 0;     // the touch the change added, 0 if none
     QList<qint64> addedEventIds;
     ProspectStatus statusBefore = ProspectStatus::New;
@@ -58,7 +59,9 @@ public:
     // Stores a touch's channel, direction, outcome, time and notes (its prospect,
     // author and cadence step stay). The status rules apply again only when the
     // channel, direction or outcome changed.
-    bool update(Touch *touch, TouchUndo *undo, Error *error);
+    // With `expected`, refuses (Error::Kind::Conflict) when the stored touch no
+    // longer holds those values: someone changed it since the user read it.
+    bool update(Touch *touch, TouchUndo *undo, Error *error, const Touch *expected = nullptr);
     // Deleting a touch renumbers the others but leaves the status as it is: a
     // status records what was learned, and only moves forward.
     bool remove(qint64 touchId, TouchUndo *undo, Error *error);
@@ -95,6 +98,7 @@ private:
     bool refreshDerived(qint64 prospectId, Error *error);
     // Only this prospect's row changed, which lets views skip a full refresh.
     void notify(qint64 prospectId);
+    static QString changedBySomeoneElse();
 
     Database &m_db;
 };

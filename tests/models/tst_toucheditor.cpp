@@ -87,6 +87,9 @@ private Q_SLOTS:
     void failedChangeIsNotPushed_data();
     void failedChangeIsNotPushed();
     void failedRedoIsDropped();
+    void undoKeepsATeammatesLaterEdit_data();
+    void undoKeepsATeammatesLaterEdit();
+    void editRefusedWhenATeammateEditedFirst();
 
 private:
     std::unique_ptr<TestDatabase> m_file;
@@ -303,6 +306,69 @@ void TestTouchEditor::failedRedoIsDropped()
     QCOMPARE(failed.size(), 1);
     QVERIFY(failed.first().first().toString().contains(QLatin1String("asked not to be contacted")));
     QCOMPARE(m_stack->count(), 0); // obsolete: dropped
+}
+
+void TestTouchEditor::undoKeepsATeammatesLaterEdit_data()
+{
+    QTest::addColumn<bool>("undoAnEdit"); // else undo the log itself
+    QTest::newRow("undo of a log") << false;
+    QTest::newRow("undo of an edit") << true;
+}
+
+void TestTouchEditor::undoKeepsATeammatesLaterEdit()
+{
+    QFETCH(bool, undoAnEdit);
+    qint64 id = 0;
+    Error error;
+    QVERIFY2(m_editor->log(email(m_ada, 3), &id, &error), qPrintable(error.message));
+    if (undoAnEdit) {
+        const Touch before = *m_editor->repository().get(id, &error);
+        Touch after = before;
+        after.notes = QStringLiteral("Mine");
+        QVERIFY2(m_editor->edit(before, after, &error), qPrintable(error.message));
+    }
+
+    // A teammate, on their own connection, rewrites the note afterwards.
+    const std::unique_ptr<Database> teammateDb = m_file->openSecondConnection();
+    QVERIFY(teammateDb);
+    TouchRepository teammate(*teammateDb);
+    Touch theirs = *teammate.get(id, &error);
+    theirs.notes = QStringLiteral("Theirs");
+    QVERIFY2(teammate.update(&theirs, nullptr, &error), qPrintable(error.message));
+    const Dump afterTeammate = Dump::of(m_file->db());
+
+    QSignalSpy failed(m_editor.get(), &TouchEditor::failed);
+    m_stack->undo();
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("changed by someone else")),
+        qPrintable(failed.first().first().toString()));
+    QVERIFY(Dump::of(m_file->db()) == afterTeammate);
+    QCOMPARE(m_editor->repository().get(id, &error)->notes, QStringLiteral("Theirs"));
+}
+
+void TestTouchEditor::editRefusedWhenATeammateEditedFirst()
+{
+    qint64 id = 0;
+    Error error;
+    QVERIFY(m_editor->log(email(m_ada, 3), &id, &error));
+    const Touch seen = *m_editor->repository().get(id, &error);
+
+    const std::unique_ptr<Database> teammateDb = m_file->openSecondConnection();
+    QVERIFY(teammateDb);
+    TouchRepository teammate(*teammateDb);
+    Touch theirs = seen;
+    theirs.notes = QStringLiteral("Theirs");
+    QVERIFY(teammate.update(&theirs, nullptr, &error));
+
+    Touch mine = seen;
+    mine.outcome = TouchOutcome::Bounced;
+    const int undoSteps = m_stack->count();
+    QVERIFY(!m_editor->edit(seen, mine, &error));
+    QCOMPARE(error.kind, Error::Kind::Conflict);
+    QCOMPARE(m_stack->count(), undoSteps);
+    const Touch stored = *m_editor->repository().get(id, &error);
+    QCOMPARE(stored.notes, QStringLiteral("Theirs"));
+    QCOMPARE(stored.outcome, TouchOutcome::Sent);
 }
 
 QTEST_GUILESS_MAIN(TestTouchEditor)
