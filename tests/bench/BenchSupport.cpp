@@ -59,6 +59,15 @@ QString benchFile(const QCommandLineParser &parser, const QTemporaryDir &dir, QT
     return path;
 }
 
+bool openBenchFile(Database &db, const QString &path)
+{
+    Error error;
+    if (db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error))
+        return true;
+    std::fprintf(stderr, "%s\n", qPrintable(error.message));
+    return false;
+}
+
 double medianMs(int repeat, const std::function<void()> &setUp, const std::function<void()> &work)
 {
     QList<double> times;

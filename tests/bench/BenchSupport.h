@@ -8,6 +8,10 @@ class QCommandLineParser;
 class QTemporaryDir;
 class QTextStream;
 
+namespace Touchline {
+class Database;
+} // namespace Touchline
+
 namespace Touchline::Bench {
 
 // Adds --db, --prospects, --touches and --repeat to `parser`.
@@ -16,6 +20,9 @@ void addOptions(QCommandLineParser &parser, int defaultRepeat);
 // The file to measure: --db if given, else a file generated in `dir` (seed 1).
 // Returns an empty string after printing why it could not make one.
 QString benchFile(const QCommandLineParser &parser, const QTemporaryDir &dir, QTextStream &out);
+
+// Opens the file to measure; prints why and returns false if it cannot.
+bool openBenchFile(Database &db, const QString &path);
 
 int repeatCount(const QCommandLineParser &parser);
 

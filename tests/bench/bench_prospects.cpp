@@ -34,15 +34,6 @@ void readFirstScreen(const ProspectTableModel &model)
     }
 }
 
-bool openDatabase(Database &db, const QString &path)
-{
-    Error error;
-    if (db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error))
-        return true;
-    std::fprintf(stderr, "%s\n", qPrintable(error.message));
-    return false;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -57,7 +48,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     const QString path = Bench::benchFile(parser, dir, out);
     Database db;
-    if (path.isEmpty() || !openDatabase(db, path))
+    if (path.isEmpty() || !Bench::openBenchFile(db, path))
         return 1;
     ProspectTableModel probe(db, nullptr);
     out << "file: " << path << ", " << probe.rowCount() << " prospects\n";
@@ -66,7 +57,7 @@ int main(int argc, char *argv[])
     const double open = Bench::medianMs(
         repeat, [&] { db.close(); },
         [&] {
-            openDatabase(db, path);
+            Bench::openBenchFile(db, path);
             ProspectTableModel model(db, nullptr);
             readFirstScreen(model);
         });

@@ -66,10 +66,8 @@ int main(int argc, char *argv[])
         return 1;
     Error error;
     Database db;
-    if (!db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.message));
+    if (!Bench::openBenchFile(db, path))
         return 1;
-    }
     qint64 largest = 0;
     qint64 typical = 0;
     if (!pickProspects(db, &largest, &typical)) {
