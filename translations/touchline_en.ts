@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Touchline::CadenceStepsModel</name>
+    <message numerus="yes">
+        <source>Move %n step(s)</source>
+        <translation>
+            <numerusform>Move %n step</numerusform>
+            <numerusform>Move %n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n business day(s) after enrolling</source>
+        <translation>
+            <numerusform>%n business day after enrolling</numerusform>
+            <numerusform>%n business days after enrolling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) after enrolling</source>
+        <translation>
+            <numerusform>%n day after enrolling</numerusform>
+            <numerusform>%n days after enrolling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n business day(s) later</source>
+        <translation>
+            <numerusform>%n business day later</numerusform>
+            <numerusform>%n business days later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) later</source>
+        <translation>
+            <numerusform>%n day later</numerusform>
+            <numerusform>%n days later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::CadencesPage</name>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) running this cadence: changes to waits and send windows apply to their next steps.</source>
+        <translation>
+            <numerusform>%n prospect running this cadence: changes to waits and send windows apply to their next steps.</numerusform>
+            <numerusform>%n prospects running this cadence: changes to waits and send windows apply to their next steps.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::Cli::CadenceCommands</name>
+    <message numerus="yes">
+        <source>%n business day(s)</source>
+        <translation>
+            <numerusform>%n business day</numerusform>
+            <numerusform>%n business days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enrolled %n prospect(s) in %1.</source>
+        <translation>
+            <numerusform>Enrolled %n prospect in %1.</numerusform>
+            <numerusform>Enrolled %n prospects in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %n prospect(s) out of their cadence.</source>
+        <translation>
+            <numerusform>Took %n prospect out of their cadence.</numerusform>
+            <numerusform>Took %n prospects out of their cadence.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::Cli::ProspectCommands</name>
     <message numerus="yes">
         <source>Deleted %n prospect(s).</source>
@@ -44,6 +137,55 @@
             <numerusform>%1 of %n prospects shown</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n step(s))</source>
+        <translation>
+            <numerusform>%1 (%n step)</numerusform>
+            <numerusform>%1 (%n steps)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enroll %n prospect(s) in:</source>
+        <translation>
+            <numerusform>Enroll %n prospect in:</numerusform>
+            <numerusform>Enroll %n prospects in:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in a running cadence</source>
+        <translation>
+            <numerusform>%n already in a running cadence</numerusform>
+            <numerusform>%n already in a running cadence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked do not contact</source>
+        <translation>
+            <numerusform>%n marked do not contact</numerusform>
+            <numerusform>%n marked do not contact</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enrolled %n prospect(s) in %1.</source>
+        <translation>
+            <numerusform>Enrolled %n prospect in %1.</numerusform>
+            <numerusform>Enrolled %n prospects in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop the running cadence of %n prospect(s)? Their history stays in the timeline.</source>
+        <translation>
+            <numerusform>Stop the running cadence of %n prospect? Their history stays in the timeline.</numerusform>
+            <numerusform>Stop the running cadence of %n prospects? Their history stays in the timeline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %n prospect(s) out of their cadence.</source>
+        <translation>
+            <numerusform>Took %n prospect out of their cadence.</numerusform>
+            <numerusform>Took %n prospects out of their cadence.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Touchline::ProspectEditor</name>
@@ -76,6 +218,47 @@
         <translation>
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::StepEditor</name>
+    <message numerus="yes">
+        <source>day(s) after enrolling</source>
+        <translation>
+            <numerusform>day after enrolling</numerusform>
+            <numerusform>days after enrolling</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>day(s) after the previous step</source>
+        <translation>
+            <numerusform>day after the previous step</numerusform>
+            <numerusform>days after the previous step</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>≈ %n character(s)</source>
+        <translation>
+            <numerusform>≈ %n character</numerusform>
+            <numerusform>≈ %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text message(s) of %1 characters</source>
+        <translation>
+            <numerusform>%n text message of %1 characters</numerusform>
+            <numerusform>%n text messages of %1 characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::StepPreview</name>
+    <message numerus="yes">
+        <source>%n more: refine the search</source>
+        <translation>
+            <numerusform>%n more: refine the search</numerusform>
+            <numerusform>%n more: refine the search</numerusform>
         </translation>
     </message>
 </context>

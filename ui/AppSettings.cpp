@@ -15,6 +15,7 @@ const QString prospectHeaderKey = QStringLiteral("prospects/header");
 const QString splitterKey = QStringLiteral("window/splitter");
 const QString newestFirstKey = QStringLiteral("timeline/newestFirst");
 const QString userNameKey = QStringLiteral("user/name");
+const QString schedulingLinkKey = QStringLiteral("user/schedulingLink");
 
 QByteArray bytes(const QString &key)
 {
@@ -108,6 +109,16 @@ QString userName()
         return name;
     const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")).trimmed();
     return login.isEmpty() ? QDir::home().dirName() : login;
+}
+
+QString schedulingLink()
+{
+    return QSettings().value(schedulingLinkKey).toString().trimmed();
+}
+
+void setSchedulingLink(const QString &link)
+{
+    QSettings().setValue(schedulingLinkKey, link.trimmed());
 }
 
 } // namespace Touchline::AppSettings

@@ -27,4 +27,8 @@ void setTimelineNewestFirst(bool newestFirst);
 // The name touches are logged under: the login name until the user sets one.
 QString userName();
 
+// The user's booking page, for the {{scheduling_link}} placeholder; empty until set.
+QString schedulingLink();
+void setSchedulingLink(const QString &link);
+
 } // namespace Touchline::AppSettings

@@ -1,5 +1,6 @@
 #include "LogTouchDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -51,6 +52,11 @@ LogTouchDialog::LogTouchDialog(
     m_when->setMaximumDateTime(QDateTime::currentDateTime().addSecs(60));
     form->addRow(tr("&When:"), m_when);
 
+    m_countsAsStep = new QCheckBox;
+    m_countsAsStep->hide();
+    connect(m_countsAsStep, &QCheckBox::clicked, this, [this] { m_stepFollowsChannel = false; });
+    form->addRow(m_countsAsStep);
+
     m_notes = new QPlainTextEdit(touch.notes);
     m_notes->setPlaceholderText(tr("What was said or sent (Shift+Enter for a new line)"));
     m_notes->setTabChangesFocus(true);
@@ -73,6 +79,8 @@ LogTouchDialog::LogTouchDialog(
 
     connect(m_channel, &QComboBox::currentIndexChanged, this, &LogTouchDialog::updateOutcomes);
     connect(m_direction, &QComboBox::currentIndexChanged, this, &LogTouchDialog::updateOutcomes);
+    connect(m_channel, &QComboBox::currentIndexChanged, this, &LogTouchDialog::updateStepOffer);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, &LogTouchDialog::updateStepOffer);
     setMinimumWidth(440);
     m_channel->setFocus();
 }
@@ -92,6 +100,36 @@ void LogTouchDialog::updateOutcomes()
     m_outcome->setEnabled(m_outcome->count() > 0);
 }
 
+void LogTouchDialog::offerStep(const PlannedStep &step, const QDateTime &now)
+{
+    m_step = step;
+    m_stepDue = step.dueAt.isValid() && step.dueAt <= now;
+    const bool named
+        = m_original.enrollmentId == step.enrollmentId && m_original.stepId == step.step.id;
+    m_stepFollowsChannel = !named;
+    m_countsAsStep->setChecked(named);
+    m_countsAsStep->setText(step.step.purpose.isEmpty()
+            ? tr("Co&unts as step %1 of %2").arg(step.step.position).arg(step.cadenceName)
+            : tr("Co&unts as step %1 of %2 (%3)")
+                  .arg(step.step.position)
+                  .arg(step.cadenceName, step.step.purpose));
+    m_countsAsStep->show();
+    updateStepOffer();
+}
+
+void LogTouchDialog::updateStepOffer()
+{
+    if (!m_step)
+        return;
+    TouchChannel channel = TouchChannel::Email;
+    TouchDirection direction = TouchDirection::Out;
+    channelFromKey(m_channel->currentData().toString(), &channel);
+    directionFromKey(m_direction->currentData().toString(), &direction);
+    m_countsAsStep->setEnabled(isNumbered(channel, direction));
+    if (m_stepFollowsChannel)
+        m_countsAsStep->setChecked(m_stepDue && channel == m_step->step.channel);
+}
+
 Touch LogTouchDialog::touch() const
 {
     Touch t = m_original;
@@ -100,6 +138,11 @@ Touch LogTouchDialog::touch() const
     outcomeFromKey(m_outcome->currentData().toString(), &t.outcome);
     t.occurredAt = m_when->dateTime().toUTC();
     t.notes = m_notes->toPlainText().trimmed();
+    if (m_step) {
+        const bool counts = m_countsAsStep->isEnabled() && m_countsAsStep->isChecked();
+        t.enrollmentId = counts ? m_step->enrollmentId : 0;
+        t.stepId = counts ? m_step->step.id : 0;
+    }
     return t;
 }
 

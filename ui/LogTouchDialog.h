@@ -1,11 +1,14 @@
 #pragma once
 
 #include "domain/Touch.h"
+#include "storage/EnrollmentRepository.h"
 
 #include <QDialog>
 
 #include <functional>
+#include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -29,11 +32,21 @@ public:
     Touch touch() const;
     void accept() override;
 
+    // Offers to count a new touch as `step`, the prospect's next cadence step,
+    // with a checkbox "Counts as step N of <cadence> (<purpose>)". It starts
+    // checked when the touch given names that step (the due list), or when the
+    // step is due at `now` and the chosen channel is the step's, and follows the
+    // channel until the user sets it: a touch outside the cadence counts as
+    // contact but skips no step unless the user says so. Only outbound contact
+    // attempts (email, phone, LinkedIn, SMS) can count.
+    void offerStep(const PlannedStep &step, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateOutcomes();
+    void updateStepOffer();
 
     Touch m_original;
     SaveHandler m_save;
@@ -43,6 +56,10 @@ private:
     QDateTimeEdit *m_when = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_error = nullptr;
+    QCheckBox *m_countsAsStep = nullptr;
+    std::optional<PlannedStep> m_step;
+    bool m_stepDue = false;
+    bool m_stepFollowsChannel = false; // until the user sets the checkbox
 };
 
 } // namespace Touchline

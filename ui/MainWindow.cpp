@@ -1,15 +1,19 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "CadencesPage.h"
+#include "DuePage.h"
 #include "LogTouchDialog.h"
 #include "ProspectDialog.h"
 #include "ProspectItemDelegate.h"
 #include "TimelinePanel.h"
+#include "commands/EnrollmentEditor.h"
 #include "commands/ProspectEditor.h"
 #include "commands/TouchEditor.h"
 #include "domain/ContactLinks.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
+#include "storage/CadenceRepository.h"
 #include "storage/DefaultLocation.h"
 #include "storage/UserRepository.h"
 
@@ -23,6 +27,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +38,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QTimer>
@@ -68,7 +74,13 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Touchline"));
     m_pages = new QStackedWidget;
     m_pages->addWidget(createNoDatabasePage());
-    m_pages->addWidget(createProspectPage());
+    // The due list and the cadence editor work on one file: they join the tabs
+    // when a file opens (createFilePages()).
+    m_views = new QTabWidget;
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(createProspectPage(), tr("Prospects"));
+    m_pages->addWidget(m_views);
     setCentralWidget(m_pages);
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
@@ -282,11 +294,34 @@ void MainWindow::createActions()
 
     m_focusTableAction = new QAction(tr("Go to &Prospects"), this);
     m_focusTableAction->setShortcut(QKeySequence(tr("Ctrl+1")));
-    connect(m_focusTableAction, &QAction::triggered, this, [this] { m_table->setFocus(); });
+    connect(m_focusTableAction, &QAction::triggered, this, [this] {
+        showView(View::Prospects);
+        m_table->setFocus();
+    });
     m_focusTimelineAction = new QAction(tr("Go to &Timeline"), this);
     m_focusTimelineAction->setShortcut(QKeySequence(tr("Ctrl+2")));
-    connect(
-        m_focusTimelineAction, &QAction::triggered, this, [this] { m_timeline->focusTimeline(); });
+    connect(m_focusTimelineAction, &QAction::triggered, this, [this] {
+        showView(View::Prospects);
+        m_timeline->focusTimeline();
+    });
+    m_showDueAction = new QAction(tr("Go to &Due List"), this);
+    m_showDueAction->setObjectName(QStringLiteral("showDueAction"));
+    m_showDueAction->setShortcut(QKeySequence(tr("Ctrl+3")));
+    connect(m_showDueAction, &QAction::triggered, this, [this] { showView(View::Due); });
+    m_showCadencesAction = new QAction(tr("Go to &Cadences"), this);
+    m_showCadencesAction->setObjectName(QStringLiteral("showCadencesAction"));
+    m_showCadencesAction->setShortcut(QKeySequence(tr("Ctrl+4")));
+    connect(m_showCadencesAction, &QAction::triggered, this, [this] { showView(View::Cadences); });
+
+    m_enrollAction = new QAction(tr("E&nroll in Cadence…"), this);
+    m_enrollAction->setObjectName(QStringLiteral("enrollAction"));
+    m_enrollAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_enrollAction->setStatusTip(tr("Start a follow-up cadence for the selected prospects"));
+    connect(m_enrollAction, &QAction::triggered, this, &MainWindow::enrollSelected);
+    m_unenrollAction = new QAction(tr("&Take Out of Cadence"), this);
+    m_unenrollAction->setObjectName(QStringLiteral("unenrollAction"));
+    m_unenrollAction->setStatusTip(tr("Stop the running cadence of the selected prospects"));
+    connect(m_unenrollAction, &QAction::triggered, this, &MainWindow::unenrollSelected);
 
     m_newestFirstAction = new QAction(tr("&Newest Touches First"), this);
     m_newestFirstAction->setObjectName(QStringLiteral("newestFirstAction"));
@@ -322,10 +357,18 @@ void MainWindow::createMenus()
     prospects->addAction(m_deleteAction);
     prospects->addSeparator();
     prospects->addAction(m_logTouchAction);
+    prospects->addSeparator();
+    prospects->addAction(m_enrollAction);
+    prospects->addAction(m_unenrollAction);
+
+    m_cadenceMenu = menuBar()->addMenu(tr("&Cadences"));
+    m_cadenceMenu->setEnabled(false);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_focusTableAction);
     view->addAction(m_focusTimelineAction);
+    view->addAction(m_showDueAction);
+    view->addAction(m_showCadencesAction);
     view->addSeparator();
     view->addAction(m_newestFirstAction);
 
@@ -375,6 +418,9 @@ bool MainWindow::openDatabase(
         statusBar()->showMessage(
             tr("Touches will be logged without your name: %1").arg(userError.message));
     m_touchEditor = new TouchEditor(*m_db, m_undoStack, authorId, this);
+    m_enrollmentEditor = new EnrollmentEditor(*m_db, m_undoStack, authorId, this);
+    connect(m_enrollmentEditor, &EnrollmentEditor::failed, this, &MainWindow::showError);
+    createFilePages(authorId);
     m_timelineModel = new TimelineModel(*m_db, this);
     m_timelineModel->setNewestFirst(m_newestFirstAction->isChecked());
     m_timeline->setReadOnly(m_db->isReadOnly());
@@ -408,7 +454,13 @@ bool MainWindow::openDatabase(
             : tr("%1 – Touchline").arg(QFileInfo(m_db->path()).fileName()));
     setWindowFilePath(m_db->path());
     m_pages->setCurrentIndex(1);
-    m_table->setFocus();
+    // Once prospects run in cadences, the day starts with what is due.
+    if (hasRunningEnrollments()) {
+        showView(View::Due);
+    } else {
+        showView(View::Prospects);
+        m_table->setFocus();
+    }
     updateActions();
     updateCount();
     return true;
@@ -486,6 +538,9 @@ void MainWindow::closeDatabase()
     m_table->setModel(nullptr);
     m_timeline->setModel(nullptr);
     m_undoStack->clear();
+    removeFilePages();
+    delete m_enrollmentEditor;
+    m_enrollmentEditor = nullptr;
     delete m_timelineModel;
     m_timelineModel = nullptr;
     delete m_touchEditor;
@@ -649,6 +704,182 @@ void MainWindow::updateActions()
     m_logTouchAction->setEnabled(writable && m_timelineModel && m_timelineModel->prospectId() != 0);
     m_focusTableAction->setEnabled(open);
     m_focusTimelineAction->setEnabled(open);
+    m_showDueAction->setEnabled(open);
+    m_showCadencesAction->setEnabled(open);
+    m_enrollAction->setEnabled(writable && selected > 0);
+    m_unenrollAction->setEnabled(writable && selected > 0);
+}
+
+void MainWindow::createFilePages(qint64 authorId)
+{
+    m_duePage = new DuePage(*m_db, m_undoStack);
+    m_duePage->setObjectName(QStringLiteral("duePage"));
+    m_duePage->setReadOnly(m_db->isReadOnly());
+    m_duePage->setUrlOpener([this](const QUrl &url) { return m_openUrl(url); });
+    m_duePage->setUser(authorId, AppSettings::userName());
+    connect(m_duePage, &DuePage::countsChanged, this, &MainWindow::updateDueCounts);
+    connect(m_duePage, &DuePage::prospectActivated, this, &MainWindow::showProspect);
+    m_views->insertTab(0, m_duePage, tr("Due"));
+
+    m_cadencesPage = new CadencesPage(*m_db, m_undoStack);
+    m_cadencesPage->setObjectName(QStringLiteral("cadencesPage"));
+    m_cadencesPage->setReadOnly(m_db->isReadOnly());
+    connect(m_cadencesPage, &CadencesPage::statusMessage, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_views->addTab(m_cadencesPage, tr("Cadences"));
+
+    m_cadenceMenu->clear();
+    for (QAction *action :
+        {m_cadencesPage->newCadenceAction(), m_cadencesPage->duplicateCadenceAction(),
+            m_cadencesPage->renameCadenceAction(), m_cadencesPage->archiveCadenceAction()})
+        m_cadenceMenu->addAction(action);
+    m_cadenceMenu->addSeparator();
+    for (QAction *action : {m_cadencesPage->addStepAction(), m_cadencesPage->removeStepAction(),
+             m_cadencesPage->moveStepUpAction(), m_cadencesPage->moveStepDownAction()})
+        m_cadenceMenu->addAction(action);
+    m_cadenceMenu->setEnabled(true);
+}
+
+void MainWindow::removeFilePages()
+{
+    m_cadenceMenu->clear();
+    m_cadenceMenu->setEnabled(false);
+    for (QWidget *page :
+        {static_cast<QWidget *>(m_duePage), static_cast<QWidget *>(m_cadencesPage)}) {
+        if (page) {
+            m_views->removeTab(m_views->indexOf(page));
+            delete page;
+        }
+    }
+    m_duePage = nullptr;
+    m_cadencesPage = nullptr;
+}
+
+bool MainWindow::hasRunningEnrollments()
+{
+    QHash<qint64, int> running;
+    Error error;
+    if (!CadenceRepository(*m_db).runningCounts(&running, &error)) {
+        showError(error.message);
+        return false;
+    }
+    return std::any_of(running.cbegin(), running.cend(), [](int count) { return count > 0; });
+}
+
+void MainWindow::showView(View view)
+{
+    QWidget *page = view == View::Due ? static_cast<QWidget *>(m_duePage)
+        : view == View::Cadences      ? static_cast<QWidget *>(m_cadencesPage)
+                                      : static_cast<QWidget *>(m_splitter);
+    if (!page)
+        return;
+    m_views->setCurrentWidget(page);
+    page->setFocus();
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    QWidget *current = m_views->currentWidget();
+    if (current && current == m_duePage)
+        return View::Due;
+    if (current && current == m_cadencesPage)
+        return View::Cadences;
+    return View::Prospects;
+}
+
+void MainWindow::updateDueCounts(int due, int overdue)
+{
+    const int index = m_views->indexOf(m_duePage);
+    if (index < 0)
+        return;
+    m_views->setTabText(index,
+        overdue > 0 ? tr("Due %1, overdue %2").arg(due).arg(overdue) : tr("Due %1").arg(due));
+}
+
+void MainWindow::showProspect(qint64 prospectId)
+{
+    // The prospect may be hidden by a search or a status filter: clear them.
+    int row = m_model->rowOf(prospectId);
+    if (row < 0 && (!m_search->text().isEmpty() || m_statusFilter->currentIndex() != 0)) {
+        m_search->clear();
+        m_statusFilter->setCurrentIndex(0);
+        applyFilters();
+        row = m_model->rowOf(prospectId);
+    }
+    showView(View::Prospects);
+    if (row < 0)
+        return;
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->scrollTo(m_table->currentIndex());
+    m_table->setFocus();
+}
+
+void MainWindow::enrollSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QList<Cadence> cadences;
+    Error error;
+    if (!CadenceRepository(*m_db).list(&cadences, &error)) {
+        showError(error.message);
+        return;
+    }
+    cadences.erase(std::remove_if(cadences.begin(), cadences.end(),
+                       [](const Cadence &c) { return c.archived || c.steps.isEmpty(); }),
+        cadences.end());
+    if (cadences.isEmpty()) {
+        showError(tr("There is no cadence to enroll in: add one with steps on the Cadences tab."));
+        return;
+    }
+    QStringList names;
+    for (const Cadence &cadence : std::as_const(cadences))
+        names.append(tr("%1 (%n step(s))", nullptr, int(cadence.steps.size())).arg(cadence.name));
+    bool chosen = false;
+    const QString name = QInputDialog::getItem(this, tr("Enroll in Cadence"),
+        tr("Enroll %n prospect(s) in:", nullptr, int(ids.size())), names, 0, false, &chosen);
+    if (!chosen)
+        return;
+    const Cadence &cadence = cadences.at(names.indexOf(name));
+    EnrollResult result;
+    if (!m_enrollmentEditor->enroll(cadence, ids, &result, &error)) {
+        showError(error.message);
+        return;
+    }
+    QStringList leftOut;
+    if (!result.alreadyRunning.isEmpty())
+        leftOut.append(
+            tr("%n already in a running cadence", nullptr, int(result.alreadyRunning.size())));
+    if (!result.doNotContact.isEmpty())
+        leftOut.append(tr("%n marked do not contact", nullptr, int(result.doNotContact.size())));
+    const QString enrolled
+        = tr("Enrolled %n prospect(s) in %1.", nullptr, int(result.enrolled.size()))
+              .arg(cadence.name);
+    statusBar()->showMessage(leftOut.isEmpty()
+            ? enrolled
+            : tr("%1 Left out: %2.").arg(enrolled, leftOut.join(QLatin1String(", "))),
+        8000);
+}
+
+void MainWindow::unenrollSelected()
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Take Out of Cadence"),
+            tr("Stop the running cadence of %n prospect(s)? Their history stays in the timeline.",
+                nullptr, int(ids.size())))
+        != QMessageBox::Yes)
+        return;
+    int stopped = 0;
+    Error error;
+    if (!m_enrollmentEditor->repository().unenroll(
+            ids, m_enrollmentEditor->authorId(), &stopped, &error)) {
+        showError(error.message);
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Took %n prospect(s) out of their cadence.", nullptr, stopped), 8000);
 }
 
 void MainWindow::updateCount()
@@ -694,6 +925,11 @@ void MainWindow::openTouchDialog(const Prospect &prospect, const Touch &touch)
             return ok;
         },
         this);
+    // The offer is optional: if the plan cannot be read, the touch is still logged.
+    QList<PlannedStep> planned;
+    if (!touch.id && EnrollmentRepository(*m_db).planned(prospect.id, &planned, nullptr)
+        && !planned.isEmpty())
+        dialog.offerStep(planned.first());
     if (dialog.exec() == QDialog::Accepted)
         m_timeline->selectTouch(savedId);
 }

@@ -15,12 +15,16 @@ class QLineEdit;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class QUndoStack;
 
 namespace Touchline {
 
+class CadencesPage;
+class DuePage;
+class EnrollmentEditor;
 class ProspectEditor;
 class ProspectTableModel;
 class TimelineModel;
@@ -49,6 +53,12 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
+    DuePage *duePage() const { return m_duePage; }
+    CadencesPage *cadencesPage() const { return m_cadencesPage; }
+    // The views of an open file, in tab order.
+    enum class View { Due, Prospects, Cadences };
+    void showView(View view);
+    View currentView() const;
 
     // How links (mailto:, tel:, ...) reach the desktop; tests replace it.
     using UrlOpener = std::function<bool(const QUrl &url)>;
@@ -74,6 +84,10 @@ private Q_SLOTS:
     void deleteTouch();
     void contactProspect(Touchline::TouchChannel channel);
     void liftDoNotContact();
+    void enrollSelected();
+    void unenrollSelected();
+    void showProspect(qint64 prospectId);
+    void updateDueCounts(int due, int overdue);
 
 private:
     void createActions();
@@ -91,6 +105,9 @@ private:
     std::optional<Prospect> currentProspect() const;
     // Opens the touch form; `touch.id` 0 logs a new touch, otherwise edits it.
     void openTouchDialog(const Prospect &prospect, const Touch &touch);
+    void createFilePages(qint64 authorId);
+    void removeFilePages();
+    bool hasRunningEnrollments();
 
     std::unique_ptr<Database> m_db;
     QUndoStack *m_undoStack = nullptr;
@@ -98,10 +115,15 @@ private:
     ProspectTableModel *m_model = nullptr;
     TouchEditor *m_touchEditor = nullptr;
     TimelineModel *m_timelineModel = nullptr;
+    EnrollmentEditor *m_enrollmentEditor = nullptr;
+    DuePage *m_duePage = nullptr;
+    CadencesPage *m_cadencesPage = nullptr;
     UrlOpener m_openUrl;
 
     QStackedWidget *m_pages = nullptr;
+    QTabWidget *m_views = nullptr;
     QSplitter *m_splitter = nullptr;
+    QMenu *m_cadenceMenu = nullptr;
     TimelinePanel *m_timeline = nullptr;
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
@@ -124,6 +146,10 @@ private:
     QAction *m_focusTableAction = nullptr;
     QAction *m_focusTimelineAction = nullptr;
     QAction *m_newestFirstAction = nullptr;
+    QAction *m_showDueAction = nullptr;
+    QAction *m_showCadencesAction = nullptr;
+    QAction *m_enrollAction = nullptr;
+    QAction *m_unenrollAction = nullptr;
 };
 
 } // namespace Touchline

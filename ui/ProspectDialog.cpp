@@ -1,11 +1,15 @@
 #include "ProspectDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace Touchline {
@@ -47,6 +51,29 @@ ProspectDialog::ProspectDialog(
         m_status->addItem(statusDisplayName(status), statusKey(status));
     m_status->setCurrentIndex(m_status->findData(statusKey(prospect.status)));
     m_form->addRow(tr("&Status:"), m_status);
+
+    // Cadence steps are sent in their send window on the prospect's clock.
+    QLineEdit *zone = addLineEdit(ProspectField::TimeZone, tr("Time &zone:"), prospect.timeZone,
+        tr("Unknown: your own time zone is used"));
+    QStringList zoneIds;
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        zoneIds.append(QString::fromUtf8(id));
+    auto *completer = new QCompleter(zoneIds, zone);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    zone->setCompleter(completer);
+
+    m_hasAgreedDate = new QCheckBox(tr("&Agreed next touch:"));
+    m_hasAgreedDate->setToolTip(
+        tr("A date agreed with the prospect; it replaces the cadence's next due time."));
+    m_agreedDate = new QDateTimeEdit(prospect.agreedNextTouchAt.isValid()
+            ? prospect.agreedNextTouchAt.toLocalTime()
+            : QDateTime(QDate::currentDate().addDays(7), QTime(9, 0)));
+    m_agreedDate->setCalendarPopup(true);
+    m_agreedDate->setEnabled(prospect.agreedNextTouchAt.isValid());
+    m_hasAgreedDate->setChecked(prospect.agreedNextTouchAt.isValid());
+    connect(m_hasAgreedDate, &QCheckBox::toggled, m_agreedDate, &QWidget::setEnabled);
+    m_form->addRow(m_hasAgreedDate, m_agreedDate);
 
     m_saveError = new QLabel;
     m_saveError->setWordWrap(true);
@@ -104,6 +131,9 @@ Prospect ProspectDialog::prospect() const
     const int ownerIndex = m_owner->findText(p.ownerName, Qt::MatchFixedString);
     p.ownerId = ownerIndex >= 0 ? m_owner->itemData(ownerIndex).toLongLong() : 0;
     statusFromKey(m_status->currentData().toString(), &p.status);
+    p.timeZone = m_edits.value(ProspectField::TimeZone)->text();
+    p.agreedNextTouchAt
+        = m_hasAgreedDate->isChecked() ? m_agreedDate->dateTime().toUTC() : QDateTime();
     return normalizedProspect(p);
 }
 

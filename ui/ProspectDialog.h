@@ -8,7 +8,9 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
+class QDateTimeEdit;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -45,6 +47,8 @@ private:
     QHash<ProspectField, QLabel *> m_errorLabels;
     QComboBox *m_owner = nullptr;
     QComboBox *m_status = nullptr;
+    QCheckBox *m_hasAgreedDate = nullptr;
+    QDateTimeEdit *m_agreedDate = nullptr;
     QLabel *m_saveError = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QFormLayout *m_form = nullptr;

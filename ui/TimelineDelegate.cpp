@@ -183,8 +183,11 @@ void TimelineDelegate::paint(
     painter->drawLine(spineX, opt.rect.top(), spineX, opt.rect.bottom());
 
     if (!l.isTouch) {
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(spine);
+        // A hollow dot: planned, not happened yet.
+        const bool planned = index.data(TimelineModel::KindRole).value<TimelineModel::ItemKind>()
+            == TimelineModel::ItemKind::Planned;
+        painter->setPen(planned ? QPen(spine, 2) : QPen(Qt::NoPen));
+        painter->setBrush(planned ? palette.color(QPalette::Base) : spine);
         painter->drawEllipse(l.badge);
         QFont font = opt.font;
         font.setItalic(true);

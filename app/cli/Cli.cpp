@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "CadenceCommands.h"
 #include "CommandContext.h"
 #include "CommandParser.h"
 #include "DatabaseCommands.h"
@@ -86,6 +87,14 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return ProspectCommands(context).run(words);
     if (command == QLatin1String("touches"))
         return TouchCommands(context).run(words);
+    if (command == QLatin1String("cadences"))
+        return CadenceCommands(context).runCadences(words);
+    if (command == QLatin1String("enroll"))
+        return CadenceCommands(context).enroll(words);
+    if (command == QLatin1String("unenroll"))
+        return CadenceCommands(context).unenroll(words);
+    if (command == QLatin1String("due"))
+        return CadenceCommands(context).due(words);
     if (command.isEmpty())
         return context.usageError(Program::tr("No command given."));
     return context.usageError(Program::tr("Unknown command \"%1\".").arg(command));

@@ -3,6 +3,7 @@
 #include "CommandContext.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <QTextStream>
 
@@ -32,6 +33,18 @@ const char *const commands[][2] = {
             "Touchline::Cli::Commands", "Log a touch of a prospect and print its id.")},
     {"touches list", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "List a prospect's touches.")},
     {"touches delete", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Delete a touch.")},
+    {"cadences list",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
+            "List the cadences with their steps and running enrollments.")},
+    {"cadences show",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Show a cadence and its steps.")},
+    {"enroll", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Enroll prospects in a cadence.")},
+    {"unenroll",
+        QT_TRANSLATE_NOOP(
+            "Touchline::Cli::Commands", "Take prospects out of their running cadence.")},
+    {"due",
+        QT_TRANSLATE_NOOP(
+            "Touchline::Cli::Commands", "List the cadence steps due on a day, and overdue ones.")},
     {"generate",
         QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
             "Add reproducible demo prospects and touches (creates the file if needed).")},
@@ -162,6 +175,25 @@ bool CommandParser::intValue(const QString &name, qint64 min, qint64 max, qint64
         return false;
     }
     *value = parsed;
+    return true;
+}
+
+bool CommandParser::ids(const QStringList &texts, const QString &notAnId, QList<qint64> *ids) const
+{
+    QSet<qint64> seen;
+    for (const QString &word : texts) {
+        for (const QString &text : word.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const std::optional<qint64> id = parseId(text.trimmed());
+            if (!id) {
+                usageError(notAnId.arg(text));
+                return false;
+            }
+            if (!seen.contains(*id)) {
+                seen.insert(*id);
+                ids->append(*id);
+            }
+        }
+    }
     return true;
 }
 

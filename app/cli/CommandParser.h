@@ -42,6 +42,7 @@ public:
 
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
     QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList values(const QString &name) const { return m_parser.values(name); }
     QStringList positional() const { return m_parser.positionalArguments(); }
     OutputFormat format() const { return m_format; }
 
@@ -49,6 +50,11 @@ public:
     int usageError(const QString &message) const;
     // Reads an integer option in [min, max]; reports wrong usage and returns false otherwise.
     bool intValue(const QString &name, qint64 min, qint64 max, qint64 *value) const;
+
+    // Reads ids written as separate words or separated by commas, without
+    // repeats; for anything else reports `notAnId` (%1: the text) as wrong usage
+    // and returns false.
+    bool ids(const QStringList &texts, const QString &notAnId, QList<qint64> *ids) const;
 
     QString helpText() const;
 

@@ -357,16 +357,8 @@ int ProspectCommands::remove(const QStringList &arguments)
     if (const auto done = parser.parse(arguments))
         return *done;
     QList<qint64> ids;
-    QSet<qint64> seen;
-    for (const QString &text : parser.positional()) {
-        const std::optional<qint64> id = parseId(text);
-        if (!id)
-            return parser.usageError(tr("\"%1\" is not a prospect id.").arg(text));
-        if (!seen.contains(*id)) {
-            seen.insert(*id);
-            ids.append(*id);
-        }
-    }
+    if (!parser.ids(parser.positional(), tr("\"%1\" is not a prospect id."), &ids))
+        return ExitCode::UsageError;
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QUrl>
 
 namespace Touchline {
@@ -106,13 +107,15 @@ bool Prospect::operator==(const Prospect &other) const
         && status == other.status && createdAt == other.createdAt
         && lastTouchAt == other.lastTouchAt && nextDueAt == other.nextDueAt
         && touchCount == other.touchCount && emailBounced == other.emailBounced
-        && rowVersion == other.rowVersion;
+        && rowVersion == other.rowVersion && timeZone == other.timeZone
+        && agreedNextTouchAt == other.agreedNextTouchAt;
 }
 
 Prospect normalizedProspect(Prospect prospect)
 {
-    for (QString *text : {&prospect.firstName, &prospect.lastName, &prospect.company,
-             &prospect.title, &prospect.email, &prospect.phone, &prospect.linkedInUrl})
+    for (QString *text :
+        {&prospect.firstName, &prospect.lastName, &prospect.company, &prospect.title,
+            &prospect.email, &prospect.phone, &prospect.linkedInUrl, &prospect.timeZone})
         *text = text->trimmed();
     return prospect;
 }
@@ -143,6 +146,13 @@ QList<FieldError> validateProspect(const Prospect &prospect)
             QCoreApplication::translate("Touchline::Prospect",
                 "\"%1\" is not a web address; LinkedIn profiles start with https://.")
                 .arg(linkedIn)});
+    const QString zone = prospect.timeZone.trimmed();
+    if (!zone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()))
+        errors.append({ProspectField::TimeZone,
+            QCoreApplication::translate("Touchline::Prospect",
+                "\"%1\" is not a time zone this computer knows; use a name such as "
+                "Europe/Paris or America/New_York.")
+                .arg(zone)});
     for (const auto &[field, text] : {std::pair {ProspectField::FirstName, &prospect.firstName},
              std::pair {ProspectField::LastName, &prospect.lastName},
              std::pair {ProspectField::Company, &prospect.company},

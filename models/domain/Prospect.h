@@ -38,6 +38,9 @@ enum class ProspectField {
     LastTouchAt,
     NextDueAt,
     TouchCount,
+    // Edited in the form, not shown as table columns:
+    TimeZone,
+    AgreedNextTouchAt,
 };
 
 struct Prospect
@@ -54,11 +57,13 @@ struct Prospect
     QString ownerName;  // read-only, joined from users
     ProspectStatus status = ProspectStatus::New;
     QDateTime createdAt;
-    QDateTime lastTouchAt;     // maintained from the touches
-    QDateTime nextDueAt;       // maintained from the enrollments
-    int touchCount = 0;        // numbered (outbound) touches so far
-    bool emailBounced = false; // set by a bounced email, cleared when the address changes
-    qint64 rowVersion = 0;     // bumped on every update; detects concurrent edits
+    QDateTime lastTouchAt;       // maintained from the touches
+    QDateTime nextDueAt;         // maintained from the enrollments
+    int touchCount = 0;          // numbered (outbound) touches so far
+    bool emailBounced = false;   // set by a bounced email, cleared when the address changes
+    QString timeZone;            // IANA id such as "Europe/Paris"; empty: unknown
+    QDateTime agreedNextTouchAt; // agreed with the prospect; overrides the cadence's due time
+    qint64 rowVersion = 0;       // bumped on every update; detects concurrent edits
 
     QString displayName() const;
     bool operator==(const Prospect &other) const;

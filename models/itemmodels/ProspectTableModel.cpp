@@ -225,6 +225,10 @@ QVariant ProspectTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Next due");
     case ProspectField::TouchCount:
         return tr("Touches");
+    case ProspectField::TimeZone:
+        return tr("Time zone");
+    case ProspectField::AgreedNextTouchAt:
+        return tr("Agreed next touch");
     }
     return {};
 }

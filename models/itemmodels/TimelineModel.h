@@ -3,6 +3,7 @@
 #include "domain/Prospect.h"
 #include "domain/ProspectEvent.h"
 #include "domain/Touch.h"
+#include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
 
@@ -16,8 +17,8 @@ namespace Touchline {
 class Database;
 
 // One prospect's story: its touches and the events around them (do-not-contact
-// set or lifted...), in time order. Planned touches from cadences join as
-// ItemKind::Planned items.
+// set or lifted, cadence enrolments, pauses, skips and ends), in time order,
+// followed by the steps its running cadence plans (ItemKind::Planned).
 class TimelineModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -35,7 +36,7 @@ public:
         TouchNumberRole,             // int, 0 when not numbered
         AuthorRole,                  // QString
         NotesRole,                   // QString
-        StepPurposeRole,             // QString, the cadence step fulfilled
+        StepPurposeRole,             // QString, the cadence step fulfilled or planned
         TitleRole,                   // QString, e.g. "Email · Replied"
     };
     Q_ENUM(Role)
@@ -78,12 +79,19 @@ private:
     {
         ItemKind kind = ItemKind::Touch;
         QDateTime time;
-        Touch touch;
-        ProspectEvent event;
+        Touch touch;         // Touch
+        ProspectEvent event; // Event: a stored event, or the end of an enrollment (id 0)
+        PlannedStep planned; // Planned
+        QString text;        // Event and Planned: the line to show
+
+        bool isSameItem(const Item &other) const;
     };
+
+    bool load(QList<Item> *items, Summary *summary, Error *error);
 
     ProspectRepository m_prospects;
     TouchRepository m_touches;
+    EnrollmentRepository m_enrollments;
     qint64 m_prospectId = 0;
     bool m_newestFirst = true;
     QList<Item> m_items; // oldest first; rows are reversed when newest come first

@@ -1,6 +1,7 @@
 #include "ConsistencyCheck.h"
 
 #include "Database.h"
+#include "EnrollmentRepository.h"
 #include "SqlUtil.h"
 #include "domain/Prospect.h"
 #include "domain/Touch.h"
@@ -106,6 +107,61 @@ private:
     bool m_active = false;
 };
 
+// The columns refreshing an enrollment writes, against what the engine derives
+// now. A due time is compared only in the prospect's own zone: without one, it
+// was derived in the zone of whoever refreshed it last.
+bool checkEnrollmentProgress(Database &db, Collector &found, Error *error)
+{
+    using Kind = ConsistencyProblem::Kind;
+    QList<EnrollmentDerivation> derivations;
+    if (!EnrollmentRepository::deriveLatest(db, &derivations, error))
+        return false;
+    const QString table = QStringLiteral("enrollments");
+    const auto sameDue = [](const QDateTime &a, const QDateTime &b, bool zoneKnown) {
+        return zoneKnown ? a == b : a.isValid() == b.isValid();
+    };
+    const auto shown = [](const QDateTime &time) { return timeText(Database::toDbTime(time)); };
+    for (const EnrollmentDerivation &d : std::as_const(derivations)) {
+        const Enrollment &stored = d.stored;
+        if (stored.state != d.derived.state)
+            found.add(Kind::EnrollmentProgress, table, stored.id,
+                ConsistencyCheck::tr("Enrollment %1 of prospect %2 is %3, but its history makes "
+                                     "it %4.")
+                    .arg(stored.id)
+                    .arg(stored.prospectId)
+                    .arg(enrollmentStateKey(stored.state), enrollmentStateKey(d.derived.state)));
+        if (stored.nextPosition != d.derived.nextPosition)
+            found.add(Kind::EnrollmentProgress, table, stored.id,
+                ConsistencyCheck::tr("Enrollment %1 of prospect %2 is at step %3, but its "
+                                     "history puts it at step %4.")
+                    .arg(stored.id)
+                    .arg(stored.prospectId)
+                    .arg(stored.nextPosition)
+                    .arg(d.derived.nextPosition));
+        if (stored.endedAt != d.derived.endedAt)
+            found.add(Kind::EnrollmentProgress, table, stored.id,
+                ConsistencyCheck::tr("Enrollment %1 of prospect %2 has ended_at %3, but its "
+                                     "history says %4.")
+                    .arg(stored.id)
+                    .arg(stored.prospectId)
+                    .arg(shown(stored.endedAt), shown(d.derived.endedAt)));
+        if (!sameDue(stored.dueAt, d.derived.dueAt, d.zoneKnown))
+            found.add(Kind::EnrollmentProgress, table, stored.id,
+                ConsistencyCheck::tr("Enrollment %1 of prospect %2 has due_at %3, but its "
+                                     "cadence makes it %4.")
+                    .arg(stored.id)
+                    .arg(stored.prospectId)
+                    .arg(shown(stored.dueAt), shown(d.derived.dueAt)));
+        if (!sameDue(d.storedNextDueAt, d.derivedNextDueAt, d.zoneKnown))
+            found.add(Kind::EnrollmentProgress, QStringLiteral("prospects"), stored.prospectId,
+                ConsistencyCheck::tr("Prospect %1 has next_due_at %2, but its cadence makes it "
+                                     "%3.")
+                    .arg(stored.prospectId)
+                    .arg(shown(d.storedNextDueAt), shown(d.derivedNextDueAt)));
+    }
+    return true;
+}
+
 } // namespace
 
 QString problemKindKey(ConsistencyProblem::Kind kind)
@@ -127,6 +183,8 @@ QString problemKindKey(ConsistencyProblem::Kind kind)
         return QStringLiteral("running_enrollments");
     case ConsistencyProblem::Kind::UnknownValue:
         return QStringLiteral("unknown_value");
+    case ConsistencyProblem::Kind::EnrollmentProgress:
+        return QStringLiteral("enrollment_progress");
     }
     Q_UNREACHABLE();
 }
@@ -267,21 +325,25 @@ bool ConsistencyCheck::run(QList<ConsistencyProblem> *problems, Error *error) co
                     .arg(timeText(lastTouch), timeText(latest)));
     }
 
-    if (!run(QStringLiteral(
-            "SELECT prospect_id, count(*), group_concat(id, ', ') FROM ("
-            "  SELECT prospect_id, id FROM enrollments WHERE state IN ('active', 'paused') "
-            "  ORDER BY id) "
-            "GROUP BY prospect_id HAVING count(*) > 1 ORDER BY prospect_id")))
+    // Bounced enrollments are running too, as in the schema's unique index.
+    if (!run(QStringLiteral("SELECT prospect_id, count(*), group_concat(id, ', ') FROM ("
+                            "  SELECT prospect_id, id FROM enrollments WHERE ")
+            + SqlUtil::runningEnrollmentCondition()
+            + QStringLiteral("  ORDER BY id) "
+                             "GROUP BY prospect_id HAVING count(*) > 1 ORDER BY prospect_id")))
         return failed(tr("checking the enrollments"));
     while (query.next()) {
         const qint64 prospectId = query.value(0).toLongLong();
         found.add(Kind::RunningEnrollments, QStringLiteral("prospects"), prospectId,
             tr("Prospect %1 is in %2 running cadences at once (enrollments %3); at most "
-               "one may be active or paused.")
+               "one may be active, paused or bounced.")
                 .arg(prospectId)
                 .arg(query.value(1).toLongLong())
                 .arg(query.value(2).toString()));
     }
+
+    if (!checkEnrollmentProgress(m_db, found, error))
+        return false;
 
     QStringList statuses;
     for (ProspectStatus status : allStatuses())

@@ -22,6 +22,9 @@ struct ConsistencyProblem
         LastTouch,          // prospects.last_touch_at differs from the latest touch
         RunningEnrollments, // a prospect runs more than one cadence at a time
         UnknownValue, // a status, state, channel, direction or outcome Touchline does not know
+        // an enrollment's state, next step, end or due time (or its prospect's
+        // next_due_at) differs from what the cadence engine derives
+        EnrollmentProgress,
     };
 
     Kind kind = Kind::Integrity;
@@ -34,7 +37,8 @@ struct ConsistencyProblem
 QString problemKindKey(ConsistencyProblem::Kind kind);
 
 // Checks what SQLite checks (integrity, foreign keys) and the rules Touchline's
-// own code keeps, such as the touch numbering and the columns derived from touches.
+// own code keeps, such as the touch numbering and the columns derived from touches
+// and from the cadences.
 class ConsistencyCheck
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::ConsistencyCheck)

@@ -1,7 +1,10 @@
 #include "DataGenerator.h"
 
+#include "CadenceRepository.h"
 #include "Database.h"
+#include "EnrollmentRepository.h"
 #include "domain/Prospect.h"
+#include "domain/ProspectEvent.h"
 #include "domain/Touch.h"
 
 #include <QSqlQuery>
@@ -21,6 +24,14 @@ constexpr qint64 dayMs = 24 * hourMs;
 constexpr qint64 yearMs = 365 * dayMs;
 // Prospects between progress reports: often enough for a responsive Cancel button.
 constexpr int progressInterval = 250;
+// Enrolled prospects derived by the cadence engine at once: large enough that
+// the batch's few queries dominate, small enough to keep their touches in memory.
+constexpr int refreshBatch = 1000;
+// Most prospects are worked through a cadence; the others by hand.
+constexpr double enrollChance = 0.9;
+// A cadence nobody worked on for this long has been stopped by its rep, so that
+// the due list holds what a team keeps up with rather than a year of backlog.
+constexpr qint64 staleAfter = 21 * dayMs;
 
 // std::mt19937_64 is specified bit for bit by the standard, but the std
 // distributions are not; drawing from its raw output keeps a seed's data the
@@ -175,6 +186,8 @@ const char *const replyNotes[] = {
     "Thanked us for the resource.",
 };
 
+const char *const optOutNote = "Asked to be taken off the list.";
+
 const char *const connectedNotes[] = {
     "Spoke briefly; will follow up by email.",
     "Reached the assistant; left a message.",
@@ -317,6 +330,7 @@ struct PlannedTouch
     qint64 at;
     int number; // 0 for inbound
     const char *note;
+    int step; // position of the cadence step it did, 0 for none
 };
 
 // The chance that a prospect's first reply comes after outbound touch `number`:
@@ -349,11 +363,27 @@ struct Contact
     bool hasLinkedIn;
 };
 
-// Mostly email, with calls, LinkedIn and (after the first contact) SMS mixed in,
-// and no email again once an address bounced, unless nothing else is left.
+// No email again once an address bounced, unless nothing else is left.
+bool canUse(TouchChannel channel, const Contact &contact, bool emailBounced)
+{
+    switch (channel) {
+    case TouchChannel::Email:
+        return !emailBounced || (!contact.hasPhone && !contact.hasLinkedIn);
+    case TouchChannel::Phone:
+    case TouchChannel::Sms:
+        return contact.hasPhone;
+    case TouchChannel::LinkedIn:
+        return contact.hasLinkedIn;
+    case TouchChannel::Meeting:
+    case TouchChannel::Note:
+        break;
+    }
+    return false;
+}
+
+// Mostly email, with calls, LinkedIn and (after the first contact) SMS mixed in.
 TouchChannel pickChannel(Random &random, int number, const Contact &contact, bool emailBounced)
 {
-    const bool emailUsable = !emailBounced || (!contact.hasPhone && !contact.hasLinkedIn);
     for (;;) {
         const int roll = random.below(100);
         TouchChannel channel = TouchChannel::Email;
@@ -366,13 +396,8 @@ TouchChannel pickChannel(Random &random, int number, const Contact &contact, boo
                 : roll < 65     ? TouchChannel::LinkedIn
                 : roll < 88     ? TouchChannel::Phone
                                 : TouchChannel::Sms;
-        if (channel == TouchChannel::Email && !emailUsable)
-            continue;
-        if ((channel == TouchChannel::Phone || channel == TouchChannel::Sms) && !contact.hasPhone)
-            continue;
-        if (channel == TouchChannel::LinkedIn && !contact.hasLinkedIn)
-            continue;
-        return channel;
+        if (canUse(channel, contact, emailBounced))
+            return channel;
     }
 }
 
@@ -410,10 +435,20 @@ struct Pace
     double touchesPerWeek;
 };
 
-// Plans up to `budget` touches; fewer only when a reply ends the sequence and
+// The chance that an outbound touch makes the prospect ask to hear no more.
+double optOutChance(TouchOutcome outcome)
+{
+    return outcome == TouchOutcome::Bounced ? 0.0 : 0.004;
+}
+
+// Plans up to `budget` touches; fewer only when an answer ends the sequence and
 // `mayEndEarly` (the last prospect must use its whole budget, so totals are exact).
+// With a cadence, the first outbound touches do its steps in order, on the step's
+// channel where the prospect can be reached on it, until an email bounces (which
+// pauses the cadence) or the steps run out; the rep goes on by hand after that.
 void planTouches(Random &random, qint64 created, qint64 now, int budget, bool mayEndEarly,
-    const Pace &pace, const Contact &contact, std::vector<PlannedTouch> *touches)
+    const Pace &pace, const Contact &contact, const Cadence *cadence,
+    std::vector<PlannedTouch> *touches)
 {
     touches->clear();
     if (budget <= 0)
@@ -422,13 +457,21 @@ void planTouches(Random &random, qint64 created, qint64 now, int budget, bool ma
     qint64 cursor = created + 5 * minuteMs + random.below(random.chance(0.3) ? hourMs : 2 * dayMs);
     qint64 previous = created;
     bool emailBounced = false;
+    int steps = cadence ? int(cadence->steps.size()) : 0;
     for (int number = 1; int(touches->size()) < budget; ++number) {
-        const TouchChannel channel = pickChannel(random, number, contact, emailBounced);
+        const int step = number <= steps ? number : 0;
+        const TouchChannel stepChannel
+            = step ? cadence->steps.at(step - 1).channel : TouchChannel::Email;
+        const TouchChannel channel = step && canUse(stepChannel, contact, emailBounced)
+            ? stepChannel
+            : pickChannel(random, number, contact, emailBounced);
         const TouchOutcome outcome = pickOutcome(random, channel);
         emailBounced = emailBounced || outcome == TouchOutcome::Bounced;
+        if (emailBounced)
+            steps = 0;
         const qint64 at = std::max(workingTime(random, cursor), previous + minuteMs);
         const char *note = outcome == TouchOutcome::Connected ? random.pick(connectedNotes) : "";
-        touches->push_back({channel, TouchDirection::Out, outcome, at, number, note});
+        touches->push_back({channel, TouchDirection::Out, outcome, at, number, note, step});
         previous = at;
         // Cadences space touches out: a few days early on, up to two weeks later. Counted
         // from the start of the day, so that each touch's time of day is drawn afresh.
@@ -436,18 +479,27 @@ void planTouches(Random &random, qint64 created, qint64 now, int budget, bool ma
         cursor = at - at % dayMs + qint64(double(gapDays * dayMs) / pace.touchesPerWeek);
 
         const int used = int(touches->size());
-        const bool replyFits = used < budget && (mayEndEarly || used + 1 == budget);
-        if (!replyFits || !random.chance(pace.replyScale * replyChance(number, channel, outcome)))
+        const bool answerFits = used < budget && (mayEndEarly || used + 1 == budget);
+        if (!answerFits)
             continue;
-        // A reply comes on the channel of the touch it answers; a call is answered by a call back.
-        const qint64 replyAt = at + 20 * minuteMs + random.below(3 * dayMs);
-        touches->push_back({channel, TouchDirection::In, TouchOutcome::Replied, replyAt, 0,
-            random.pick(replyNotes)});
+        const bool replies = random.chance(pace.replyScale * replyChance(number, channel, outcome));
+        if (!replies && !random.chance(pace.replyScale * optOutChance(outcome)))
+            continue;
+        // An answer comes on the channel of the touch it answers; a call is answered by a call
+        // back.
+        const qint64 answerAt = at + 20 * minuteMs + random.below(3 * dayMs);
+        if (!replies) {
+            touches->push_back(
+                {channel, TouchDirection::In, TouchOutcome::OptedOut, answerAt, 0, optOutNote, 0});
+            break;
+        }
+        touches->push_back({channel, TouchDirection::In, TouchOutcome::Replied, answerAt, 0,
+            random.pick(replyNotes), 0});
         const bool meetingFits = used + 1 < budget && (mayEndEarly || used + 2 == budget);
         if (meetingFits && random.chance(0.35))
             touches->push_back({TouchChannel::Meeting, TouchDirection::In,
-                TouchOutcome::MeetingBooked, replyAt + 10 * minuteMs + random.below(2 * dayMs), 0,
-                "Booked through the scheduling link."});
+                TouchOutcome::MeetingBooked, answerAt + 10 * minuteMs + random.below(2 * dayMs), 0,
+                "Booked through the scheduling link.", 0});
         break;
     }
     // Recent prospects have had less time: squeeze their history into a random part
@@ -460,6 +512,43 @@ void planTouches(Random &random, qint64 created, qint64 now, int budget, bool ma
         for (PlannedTouch &touch : *touches)
             touch.at = created + qint64(double(touch.at - created) * scale);
     }
+}
+
+// An enrollment as the generator plans it; the cadence engine derives its state,
+// next step and due time from it and the touches.
+struct PlannedEnrollment
+{
+    qint64 enrolledAt = 0;
+    qint64 stoppedAt = 0;  // 0: not stopped by hand
+    qint64 lastStepAt = 0; // the time its last step was done, else enrolledAt
+    bool running = false;  // as the engine will find it: no answer, steps left, not stopped
+};
+
+PlannedEnrollment planEnrollment(Random &random, qint64 created, qint64 now, const Cadence &cadence,
+    const std::vector<PlannedTouch> &touches)
+{
+    PlannedEnrollment plan;
+    // Enrolled shortly before the first step was done, or soon after being added.
+    plan.enrolledAt = touches.empty()
+        ? created + random.below(std::min(hourMs, now - created))
+        : std::max(created, touches.front().at - minuteMs - random.below(30 * minuteMs));
+    plan.lastStepAt = plan.enrolledAt;
+    int stepsDone = 0;
+    bool answered = false;
+    for (const PlannedTouch &touch : touches) {
+        if (touch.step) {
+            ++stepsDone;
+            plan.lastStepAt = touch.at;
+        }
+        answered = answered || touch.direction == TouchDirection::In;
+    }
+    plan.running = !answered && stepsDone < cadence.steps.size();
+    const qint64 lastActivity = touches.empty() ? plan.enrolledAt : touches.back().at;
+    if (plan.running && lastActivity < now - staleAfter) {
+        plan.stoppedAt = lastActivity + staleAfter + random.below(now - lastActivity - staleAfter);
+        plan.running = false;
+    }
+    return plan;
 }
 
 // Restores the page cache size when generation ends, however it ends.
@@ -571,7 +660,32 @@ DataGenerator::Result DataGenerator::generate(
     QSqlQuery touchQuery(db);
     touchQuery.prepare(QStringLiteral(
         "INSERT INTO touches (prospect_id, channel, direction, outcome, occurred_at, "
-        "touch_number, notes, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "touch_number, notes, author_id, enrollment_id, step_id, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // Enrollments start as enroll() stores them; the engine derives them in batches.
+    QSqlQuery enrollmentQuery(db);
+    enrollmentQuery.prepare(QStringLiteral(
+        "INSERT INTO enrollments (prospect_id, cadence_id, state, next_position, enrolled_at, "
+        "updated_at, enrolled_by, stopped_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)"));
+    QSqlQuery eventQuery(db);
+    eventQuery.prepare(QStringLiteral(
+        "INSERT INTO prospect_events (prospect_id, kind, occurred_at, author_id, detail, "
+        "enrollment_id) VALUES (?, ?, ?, ?, ?, ?)"));
+    // The refresh stamps what it derives with the wall clock; generated rows are dated
+    // by the history instead (ended, or changed by their last step), so that a seed
+    // gives the same rows.
+    QSqlQuery stampQuery(db);
+    stampQuery.prepare(
+        QStringLiteral("UPDATE enrollments SET updated_at = coalesce(ended_at, ?) WHERE id = ?"));
+
+    // Prospects are enrolled in the file's cadences that can take them.
+    QList<Cadence> cadences;
+    if (!CadenceRepository(m_db).list(&cadences, error))
+        return Result::Failed;
+    cadences.erase(
+        std::remove_if(cadences.begin(), cadences.end(),
+            [](const Cadence &cadence) { return cadence.archived || cadence.steps.isEmpty(); }),
+        cadences.end());
 
     // The keys as bound values, made once instead of once per row.
     std::vector<QVariant> channelValues(std::size_t(allChannels().size()));
@@ -582,6 +696,10 @@ DataGenerator::Result DataGenerator::generate(
         outcomeValues[std::size_t(outcome)] = outcomeKey(outcome);
     const QVariant directionValues[]
         = {directionKey(TouchDirection::Out), directionKey(TouchDirection::In)};
+    const QVariant activeValue = enrollmentStateKey(EnrollmentState::Active);
+    const QVariant enrolledValue = eventKindKey(ProspectEventKind::Enrolled);
+    const QVariant unenrolledValue = eventKindKey(ProspectEventKind::Unenrolled);
+    const QVariant doNotContactValue = eventKindKey(ProspectEventKind::DoNotContactSet);
     const QVariant nullNumber(QMetaType::fromType<qint64>());
     // Text columns are NOT NULL: an empty text must be bound as "", never as a null QString.
     const QVariant emptyNote {QStringLiteral("")};
@@ -618,6 +736,43 @@ DataGenerator::Result DataGenerator::generate(
     double allocated = 0;
     double realized = 0;
     std::vector<PlannedTouch> touches;
+
+    auto addEvent = [&](qint64 prospectId, const QVariant &kind, qint64 at, qint64 authorId,
+                        const QString &detail, const QVariant &enrollmentId) {
+        eventQuery.bindValue(0, prospectId);
+        eventQuery.bindValue(1, kind);
+        eventQuery.bindValue(2, at);
+        eventQuery.bindValue(3, authorId);
+        eventQuery.bindValue(4, detail);
+        eventQuery.bindValue(5, enrollmentId);
+        return eventQuery.exec();
+    };
+    // Enrollments waiting for the engine: prospect id, enrollment id, last step time.
+    struct Pending
+    {
+        qint64 prospectId;
+        qint64 enrollmentId;
+        qint64 lastStepAt;
+    };
+    std::vector<Pending> pending;
+    auto derivePending = [&] {
+        QList<qint64> prospectIds;
+        prospectIds.reserve(qsizetype(pending.size()));
+        for (const Pending &item : pending)
+            prospectIds.append(item.prospectId);
+        if (!EnrollmentRepository::refreshProspects(m_db, prospectIds, error))
+            return false;
+        for (const Pending &item : pending) {
+            stampQuery.bindValue(0, item.lastStepAt);
+            stampQuery.bindValue(1, item.enrollmentId);
+            if (!stampQuery.exec()) {
+                failed(stampQuery, tr("adding demo enrollments"));
+                return false;
+            }
+        }
+        pending.clear();
+        return true;
+    };
     for (int i = 0; i < total; ++i) {
         if (i % progressInterval == 0 && progress && !progress(i, total))
             return Result::Cancelled; // the transaction rolls back
@@ -635,6 +790,9 @@ DataGenerator::Result DataGenerator::generate(
         const QString linkedIn
             = contact.hasLinkedIn ? makeLinkedIn(random, first, last) : QStringLiteral("");
         const QString title = utf8(random.pick(titles));
+        const Cadence *cadence = !cadences.isEmpty() && random.chance(enrollChance)
+            ? &cadences.at(random.below(int(cadences.size())))
+            : nullptr;
 
         // This prospect's share of the touches still to place. The oldest, planned
         // last, takes exactly what is left, so that the total is exact.
@@ -654,18 +812,25 @@ DataGenerator::Result DataGenerator::generate(
             budget = int(std::min<qint64>({budget, fits, remainingTouches, maxTouchesPerProspect}));
         }
         remainingWeight -= weight;
-        planTouches(random, created, now, budget, !lastProspect, pace, contact, &touches);
+        planTouches(random, created, now, budget, !lastProspect, pace, contact, cadence, &touches);
         remainingTouches -= qint64(touches.size());
         allocated += budget;
         realized += double(touches.size());
 
+        const PlannedEnrollment enrollment = cadence
+            ? planEnrollment(random, created, now, *cadence, touches)
+            : PlannedEnrollment();
         int outbound = 0;
         bool emailBounced = false; // as TouchRepository flags the address
-        ProspectStatus status = touches.empty() ? ProspectStatus::New : ProspectStatus::InCadence;
+        // What the touches made of the prospect; the running cadence keeps it in_cadence.
+        ProspectStatus status
+            = enrollment.running ? ProspectStatus::InCadence : ProspectStatus::New;
         for (const PlannedTouch &touch : touches) {
             emailBounced = emailBounced || touch.outcome == TouchOutcome::Bounced;
             if (isNumbered(touch.channel, touch.direction))
                 ++outbound;
+            else if (touch.outcome == TouchOutcome::OptedOut)
+                status = ProspectStatus::DoNotContact;
             else if (touch.outcome == TouchOutcome::MeetingBooked)
                 status = ProspectStatus::MeetingBooked;
             else if (status != ProspectStatus::MeetingBooked)
@@ -692,6 +857,28 @@ DataGenerator::Result DataGenerator::generate(
         if (!prospectQuery.exec())
             return failed(prospectQuery, tr("adding demo prospects"));
 
+        QVariant enrollmentId = nullNumber;
+        if (cadence) {
+            enrollmentQuery.bindValue(0, prospectId);
+            enrollmentQuery.bindValue(1, cadence->id);
+            enrollmentQuery.bindValue(2, activeValue);
+            enrollmentQuery.bindValue(3, enrollment.enrolledAt);
+            enrollmentQuery.bindValue(4, enrollment.enrolledAt);
+            enrollmentQuery.bindValue(5, ownerId);
+            enrollmentQuery.bindValue(
+                6, enrollment.stoppedAt ? QVariant(enrollment.stoppedAt) : nullNumber);
+            if (!enrollmentQuery.exec())
+                return failed(enrollmentQuery, tr("adding demo enrollments"));
+            enrollmentId = enrollmentQuery.lastInsertId();
+            if (!addEvent(prospectId, enrolledValue, enrollment.enrolledAt, ownerId, cadence->name,
+                    enrollmentId)
+                || (enrollment.stoppedAt
+                    && !addEvent(prospectId, unenrolledValue, enrollment.stoppedAt, ownerId,
+                        cadence->name, enrollmentId)))
+                return failed(eventQuery, tr("adding demo enrollments"));
+            pending.push_back({prospectId, enrollmentId.toLongLong(), enrollment.lastStepAt});
+        }
+
         for (const PlannedTouch &touch : touches) {
             touchQuery.bindValue(0, prospectId);
             touchQuery.bindValue(1, channelValues[std::size_t(touch.channel)]);
@@ -701,17 +888,29 @@ DataGenerator::Result DataGenerator::generate(
             touchQuery.bindValue(5, touch.number ? QVariant(touch.number) : nullNumber);
             touchQuery.bindValue(6, *touch.note ? QVariant(utf8(touch.note)) : emptyNote);
             touchQuery.bindValue(7, ownerId);
-            touchQuery.bindValue(8, touch.at);
+            touchQuery.bindValue(8, touch.step ? enrollmentId : nullNumber);
+            touchQuery.bindValue(
+                9, touch.step ? QVariant(cadence->steps.at(touch.step - 1).id) : nullNumber);
+            touchQuery.bindValue(10, touch.at);
             if (!touchQuery.exec())
                 return failed(touchQuery, tr("adding demo touches"));
+            // As TouchRepository records an opt-out, for the timeline and the engine.
+            if (touch.outcome == TouchOutcome::OptedOut
+                && !addEvent(prospectId, doNotContactValue, touch.at, ownerId,
+                    channelKey(touch.channel), nullNumber))
+                return failed(eventQuery, tr("adding demo touches"));
         }
+        if (int(pending.size()) >= refreshBatch && !derivePending())
+            return Result::Failed;
     }
+    if (!derivePending())
+        return Result::Failed;
     if (progress && !progress(total, total))
         return Result::Cancelled;
     if (!transaction.commit(error))
         return Result::Failed;
-    m_db.notifyChanged(
-        Database::Table::Users | Database::Table::Prospects | Database::Table::Touches);
+    m_db.notifyChanged(Database::Table::Users | Database::Table::Prospects
+        | Database::Table::Touches | Database::Table::Enrollments);
     return Result::Finished;
 }
 

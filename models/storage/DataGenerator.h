@@ -23,8 +23,10 @@ struct GeneratorOptions
 };
 
 // Fills a Touchline file with realistic, reproducible demo data: prospects with
-// names, companies and contact points, and their touches, with the derived
-// columns (touch_count, last_touch_at, status) kept as the app keeps them.
+// names, companies and contact points, their touches, and their enrollments in
+// the file's cadences (the touches that did a step name it), with the derived
+// columns (touch_count, last_touch_at, status, the enrollments' state and due
+// times, next_due_at) kept as the app keeps them.
 class DataGenerator
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::DataGenerator)

@@ -256,6 +256,15 @@ QDateTime Database::fromDbTime(const QVariant &value)
 #endif
 }
 
+bool Database::exec(QSqlQuery &query, const QString &action, Error *error) const
+{
+    if (query.exec())
+        return true;
+    if (error)
+        *error = queryError(query, action);
+    return false;
+}
+
 Error Database::queryError(const QSqlQuery &query, const QString &action) const
 {
     const QSqlError sqlError = query.lastError();

@@ -65,6 +65,8 @@ public:
 
     // Turns a failed query into an Error naming what was being done.
     Error queryError(const QSqlQuery &query, const QString &action) const;
+    // Runs a prepared query; on failure fills `error` (if given) with queryError().
+    bool exec(QSqlQuery &query, const QString &action, Error *error) const;
 
 Q_SIGNALS:
     void changed(Touchline::Database::Tables tables, const QList<qint64> &prospectIds);

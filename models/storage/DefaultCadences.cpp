@@ -1,89 +1,63 @@
 #include "DefaultCadences.h"
 
+#include "CadenceRepository.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTime>
 
 namespace Touchline::DefaultCadences {
 
-namespace {
-
-// "08:00-10:00" -> minutes after midnight; null values when the step has no window.
-std::pair<QVariant, QVariant> parseWindow(const QString &window)
-{
-    const QStringList parts = window.split(QLatin1Char('-'));
-    if (parts.size() != 2)
-        return {};
-    const QTime start = QTime::fromString(parts[0], QStringLiteral("HH:mm"));
-    const QTime end = QTime::fromString(parts[1], QStringLiteral("HH:mm"));
-    if (!start.isValid() || !end.isValid())
-        return {};
-    return {start.msecsSinceStartOfDay() / 60000, end.msecsSinceStartOfDay() / 60000};
-}
-
-} // namespace
-
-bool install(QSqlDatabase &db, Error *error)
+QList<Cadence> load()
 {
     QFile file(QStringLiteral(":/touchline/default-cadences.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(error, Error::Kind::Io,
-            QCoreApplication::translate(
-                "Touchline::DefaultCadences", "The default cadences are missing from this build."));
+        return {};
     const QJsonArray cadences = QJsonDocument::fromJson(file.readAll())
                                     .object()
                                     .value(QLatin1String("cadences"))
                                     .toArray();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-
-    QSqlQuery cadenceQuery(db);
-    cadenceQuery.prepare(QStringLiteral(
-        "INSERT INTO cadences (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"));
-    QSqlQuery stepQuery(db);
-    stepQuery.prepare(QStringLiteral(
-        "INSERT INTO cadence_steps (cadence_id, position, channel, wait_days, business_days, "
-        "window_start_minute, window_end_minute, purpose, subject, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-
+    QList<Cadence> loaded;
     for (const QJsonValue &cadenceValue : cadences) {
-        const QJsonObject cadence = cadenceValue.toObject();
-        cadenceQuery.addBindValue(cadence.value(QLatin1String("name")).toString());
-        cadenceQuery.addBindValue(cadence.value(QLatin1String("description")).toString());
-        cadenceQuery.addBindValue(now);
-        cadenceQuery.addBindValue(now);
-        if (!cadenceQuery.exec())
-            return fail(error, Error::Kind::Io,
-                QCoreApplication::translate(
-                    "Touchline::DefaultCadences", "Adding the default cadences failed: %1")
-                    .arg(cadenceQuery.lastError().text()));
-        const QVariant cadenceId = cadenceQuery.lastInsertId();
-        int position = 0;
-        for (const QJsonValue &stepValue : cadence.value(QLatin1String("steps")).toArray()) {
-            const QJsonObject step = stepValue.toObject();
-            const auto [windowStart, windowEnd]
-                = parseWindow(step.value(QLatin1String("window")).toString());
-            stepQuery.addBindValue(cadenceId);
-            stepQuery.addBindValue(++position);
-            stepQuery.addBindValue(step.value(QLatin1String("channel")).toString());
-            stepQuery.addBindValue(step.value(QLatin1String("wait_days")).toInt());
-            stepQuery.addBindValue(step.value(QLatin1String("business_days")).toBool() ? 1 : 0);
-            stepQuery.addBindValue(windowStart);
-            stepQuery.addBindValue(windowEnd);
-            stepQuery.addBindValue(step.value(QLatin1String("purpose")).toString());
-            stepQuery.addBindValue(step.value(QLatin1String("subject")).toString());
-            stepQuery.addBindValue(step.value(QLatin1String("body")).toString());
-            if (!stepQuery.exec())
-                return fail(error, Error::Kind::Io,
-                    QCoreApplication::translate(
-                        "Touchline::DefaultCadences", "Adding the default cadences failed: %1")
-                        .arg(stepQuery.lastError().text()));
+        const QJsonObject object = cadenceValue.toObject();
+        Cadence cadence;
+        cadence.name = object.value(QLatin1String("name")).toString();
+        cadence.description = object.value(QLatin1String("description")).toString();
+        for (const QJsonValue &stepValue : object.value(QLatin1String("steps")).toArray()) {
+            const QJsonObject stepObject = stepValue.toObject();
+            CadenceStep step;
+            step.position = int(cadence.steps.size()) + 1;
+            channelFromKey(stepObject.value(QLatin1String("channel")).toString(), &step.channel);
+            step.waitDays = stepObject.value(QLatin1String("wait_days")).toInt();
+            step.businessDays = stepObject.value(QLatin1String("business_days")).toBool();
+            parseSendWindow(stepObject.value(QLatin1String("window")).toString(),
+                &step.windowStartMinute, &step.windowEndMinute);
+            step.purpose = stepObject.value(QLatin1String("purpose")).toString();
+            step.subject = stepObject.value(QLatin1String("subject")).toString();
+            step.body = stepObject.value(QLatin1String("body")).toString();
+            cadence.steps.append(step);
         }
+        loaded.append(cadence);
+    }
+    return loaded;
+}
+
+bool install(QSqlDatabase &db, Error *error)
+{
+    QList<Cadence> cadences = load();
+    if (cadences.isEmpty())
+        return fail(error, Error::Kind::Io,
+            QCoreApplication::translate(
+                "Touchline::DefaultCadences", "The default cadences are missing from this build."));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Cadence &cadence : cadences) {
+        cadence.createdAt = now;
+        cadence.updatedAt = now;
+        if (!CadenceRepository::insert(db, &cadence, error))
+            return false;
     }
     return true;
 }

@@ -1,13 +1,18 @@
 #pragma once
 
 #include "Error.h"
+#include "domain/Cadence.h"
+
+#include <QList>
 
 class QSqlDatabase;
 
 namespace Touchline::DefaultCadences {
 
-// Inserts the cadences shipped in resources/default-cadences.json into a new
-// file. Runs inside the caller's transaction.
+// The cadences shipped in resources/default-cadences.json, without ids.
+QList<Cadence> load();
+
+// Inserts them into a new file, inside the caller's transaction.
 bool install(QSqlDatabase &db, Error *error);
 
 } // namespace Touchline::DefaultCadences

@@ -1,6 +1,7 @@
 #include "ProspectRepository.h"
 
 #include "Database.h"
+#include "EnrollmentRepository.h"
 #include "SqlUtil.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,8 @@ namespace {
 const QString selectColumns = QStringLiteral(
     "SELECT p.id, p.first_name, p.last_name, p.company, p.title, p.email, p.phone, "
     "p.linkedin_url, p.owner_id, u.name, p.status, p.created_at, p.last_touch_at, "
-    "p.next_due_at, p.touch_count, p.row_version, p.email_bounced "
+    "p.next_due_at, p.touch_count, p.row_version, p.email_bounced, p.time_zone, "
+    "p.agreed_next_touch_at "
     "FROM prospects p LEFT JOIN users u ON u.id = p.owner_id ");
 
 Prospect readProspect(const QSqlQuery &query)
@@ -38,6 +40,8 @@ Prospect readProspect(const QSqlQuery &query)
     p.touchCount = query.value(14).toInt();
     p.rowVersion = query.value(15).toLongLong();
     p.emailBounced = query.value(16).toBool();
+    p.timeZone = query.value(17).toString();
+    p.agreedNextTouchAt = Database::fromDbTime(query.value(18));
     return p;
 }
 
@@ -73,6 +77,10 @@ QString sortExpression(ProspectField field)
         return QStringLiteral("p.next_due_at");
     case ProspectField::TouchCount:
         return QStringLiteral("p.touch_count");
+    case ProspectField::TimeZone:
+        return QStringLiteral("p.time_zone");
+    case ProspectField::AgreedNextTouchAt:
+        return QStringLiteral("p.agreed_next_touch_at");
     }
     Q_UNREACHABLE();
 }
@@ -87,7 +95,7 @@ QString likePattern(const QString &word)
 }
 
 // Binds, in order, the columns a user edits: first_name, last_name, company,
-// title, email, phone, linkedin_url, owner_id, status.
+// title, email, phone, linkedin_url, owner_id, status, time_zone, agreed_next_touch_at.
 void bindEditableFields(QSqlQuery &query, const Prospect &prospect)
 {
     for (const QString *text : {&prospect.firstName, &prospect.lastName, &prospect.company,
@@ -95,6 +103,8 @@ void bindEditableFields(QSqlQuery &query, const Prospect &prospect)
         query.addBindValue(SqlUtil::text(*text));
     query.addBindValue(SqlUtil::idOrNull(prospect.ownerId));
     query.addBindValue(statusKey(prospect.status));
+    query.addBindValue(SqlUtil::text(prospect.timeZone));
+    query.addBindValue(Database::toDbTime(prospect.agreedNextTouchAt));
 }
 
 // Tables whose rows belong to a prospect, in the order undo re-inserts them.
@@ -246,8 +256,8 @@ bool ProspectRepository::add(Prospect *prospect, Error *error)
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO prospects (first_name, last_name, company, title, email, phone, "
-        "linkedin_url, owner_id, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "linkedin_url, owner_id, status, time_zone, agreed_next_touch_at, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     bindEditableFields(query, *prospect);
     query.addBindValue(Database::toDbTime(created));
     query.addBindValue(Database::toDbTime(now));
@@ -278,7 +288,8 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral(
         "UPDATE prospects SET first_name = ?, last_name = ?, company = ?, title = ?, email = ?, "
-        "phone = ?, linkedin_url = ?, owner_id = ?, status = ?, updated_at = ?, "
+        "phone = ?, linkedin_url = ?, owner_id = ?, status = ?, time_zone = ?, "
+        "agreed_next_touch_at = ?, updated_at = ?, "
         "row_version = row_version + 1, "
         // A bounce is about one address: a new address has not bounced yet. SET
         // expressions see the old row, so `email` here is the address before the edit.
@@ -305,11 +316,13 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
                "saved.")
                 .arg(prospect->displayName()));
     }
-    if (!transaction.commit(error))
+    // The status, time zone and agreed date decide when the cadence's next step is due.
+    if (!EnrollmentRepository::refreshProspects(m_db, {prospect->id}, error)
+        || !transaction.commit(error))
         return false;
     if (const auto stored = get(prospect->id, error))
         *prospect = *stored;
-    m_db.notifyChanged(Database::Table::Prospects);
+    m_db.notifyChanged(Database::Table::Prospects | Database::Table::Enrollments);
     return true;
 }
 

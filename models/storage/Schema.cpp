@@ -130,6 +130,32 @@ const char *const version1[] = {
     ) WITHOUT ROWID)",
 };
 
+// Cadences that run: what people decided about an enrollment is stored as they
+// did it (paused, resumed, stopped, snoozed; skips are prospect events), and the
+// engine derives the state, the next step and its due time from that and the
+// touches (models/domain/CadenceEngine.h). A bounced enrollment is paused, so it
+// still holds the prospect's one running place.
+const char *const version2[] = {
+    "ALTER TABLE enrollments ADD COLUMN paused_at INTEGER",
+    "ALTER TABLE enrollments ADD COLUMN resumed_at INTEGER",
+    "ALTER TABLE enrollments ADD COLUMN stopped_at INTEGER",
+    "ALTER TABLE enrollments ADD COLUMN snoozed_until INTEGER",
+    "ALTER TABLE enrollments ADD COLUMN snoozed_step_id INTEGER "
+    "REFERENCES cadence_steps(id) ON DELETE SET NULL",
+    "ALTER TABLE enrollments ADD COLUMN due_at INTEGER",
+    "DROP INDEX enrollments_one_running",
+    R"(CREATE UNIQUE INDEX enrollments_one_running ON enrollments(prospect_id)
+        WHERE state IN ('active', 'paused', 'bounced'))",
+    "CREATE INDEX enrollments_due ON enrollments(due_at) WHERE state = 'active'",
+    "CREATE INDEX enrollments_by_snoozed_step ON enrollments(snoozed_step_id)",
+    "ALTER TABLE prospect_events ADD COLUMN enrollment_id INTEGER "
+    "REFERENCES enrollments(id) ON DELETE CASCADE",
+    "ALTER TABLE prospect_events ADD COLUMN step_id INTEGER "
+    "REFERENCES cadence_steps(id) ON DELETE SET NULL",
+    "CREATE INDEX prospect_events_by_enrollment ON prospect_events(enrollment_id)",
+    "CREATE INDEX prospect_events_by_step ON prospect_events(step_id)",
+};
+
 template<std::size_t N> bool execAll(QSqlQuery &query, const char *const (&statements)[N])
 {
     for (const char *statement : statements) {
@@ -144,7 +170,12 @@ bool toVersion1(QSqlQuery &query)
     return execAll(query, version1);
 }
 
-// One function per schema version; a later version appends {2, toVersion2}.
+bool toVersion2(QSqlQuery &query)
+{
+    return execAll(query, version2);
+}
+
+// One function per schema version; a later version appends {3, toVersion3}.
 struct Step
 {
     int toVersion;
@@ -153,6 +184,7 @@ struct Step
 
 constexpr Step steps[] = {
     {1, toVersion1},
+    {2, toVersion2},
 };
 
 static_assert(std::size(steps) == latestVersion, "one migration step per schema version");

@@ -1,5 +1,6 @@
 #include "SqlUtil.h"
 
+#include "domain/Cadence.h"
 #include "domain/Touch.h"
 
 #include <QStringList>
@@ -40,6 +41,18 @@ QString numberedTouchCondition(const QString &alias)
     Q_ASSERT(!isNumbered(TouchChannel::Email, TouchDirection::In)); // only outbound ones
     return QStringLiteral("(%1direction = '%2' AND %1channel IN (%3))")
         .arg(alias, directionKey(TouchDirection::Out), channels.join(QLatin1String(", ")));
+}
+
+QString runningEnrollmentCondition(const QString &alias)
+{
+    QStringList states;
+    for (EnrollmentState state : {EnrollmentState::Active, EnrollmentState::Paused,
+             EnrollmentState::Bounced, EnrollmentState::Replied, EnrollmentState::Meeting,
+             EnrollmentState::OptedOut, EnrollmentState::Completed, EnrollmentState::Stopped}) {
+        if (isRunning(state))
+            states.append(QLatin1Char('\'') + enrollmentStateKey(state) + QLatin1Char('\''));
+    }
+    return QStringLiteral("%1state IN (%2)").arg(alias, states.join(QLatin1String(", ")));
 }
 
 } // namespace Touchline::SqlUtil

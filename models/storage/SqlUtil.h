@@ -21,4 +21,8 @@ QVariant idOrNull(qint64 id);
 // Built from the domain's keys, never from user input.
 QString numberedTouchCondition(const QString &alias = QString());
 
+// An SQL condition, true for running enrollments (isRunning() in
+// domain/Cadence.h), for the columns of `enrollments` under this alias.
+QString runningEnrollmentCondition(const QString &alias = QString());
+
 } // namespace Touchline::SqlUtil

@@ -1,6 +1,8 @@
 #include "TouchRepository.h"
 
 #include "Database.h"
+#include "EnrollmentRepository.h"
+#include "ProspectEventStore.h"
 #include "ProspectRepository.h"
 #include "SqlUtil.h"
 
@@ -75,7 +77,8 @@ bool TouchRepository::listEvents(
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
-        "SELECT e.id, e.prospect_id, e.kind, e.occurred_at, e.author_id, u.name, e.detail "
+        "SELECT e.id, e.prospect_id, e.kind, e.occurred_at, e.author_id, u.name, e.detail, "
+        "e.enrollment_id, e.step_id "
         "FROM prospect_events e LEFT JOIN users u ON u.id = e.author_id "
         "WHERE e.prospect_id = ? ORDER BY e.occurred_at, e.id"));
     query.addBindValue(prospectId);
@@ -96,6 +99,8 @@ bool TouchRepository::listEvents(
         event.authorId = query.value(4).toLongLong();
         event.authorName = query.value(5).toString();
         event.detail = query.value(6).toString();
+        event.enrollmentId = query.value(7).toLongLong();
+        event.stepId = query.value(8).toLongLong();
         events->append(event);
     }
     return true;
@@ -188,25 +193,6 @@ bool TouchRepository::setProspectState(
     return true;
 }
 
-bool TouchRepository::addEvent(const ProspectEvent &event, qint64 *id, Error *error)
-{
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("INSERT INTO prospect_events (prospect_id, kind, occurred_at, "
-                                 "author_id, detail) VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(event.prospectId);
-    query.addBindValue(eventKindKey(event.kind));
-    query.addBindValue(Database::toDbTime(event.occurredAt));
-    query.addBindValue(SqlUtil::idOrNull(event.authorId));
-    query.addBindValue(SqlUtil::text(event.detail));
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("recording the history of a prospect"));
-        return false;
-    }
-    *id = query.lastInsertId().toLongLong();
-    return true;
-}
-
 bool TouchRepository::applyRules(
     const ProspectState &state, const Touch &touch, TouchUndo *undo, Error *error)
 {
@@ -221,7 +207,7 @@ bool TouchRepository::applyRules(
         event.authorId = touch.authorId;
         event.detail = channelKey(touch.channel);
         qint64 eventId = 0;
-        if (!addEvent(event, &eventId, error))
+        if (!ProspectEventStore::insert(m_db, event, &eventId, error))
             return false;
         undo->addedEventIds.append(eventId);
     }
@@ -293,7 +279,8 @@ bool TouchRepository::refreshDerived(qint64 prospectId, Error *error)
             return false;
         }
     }
-    return true;
+    // A touch can fulfil a cadence step, end the cadence or move its next due time.
+    return EnrollmentRepository::refreshProspects(m_db, {prospectId}, error);
 }
 
 QString TouchRepository::changedBySomeoneElse()
@@ -303,7 +290,9 @@ QString TouchRepository::changedBySomeoneElse()
 
 void TouchRepository::notify(qint64 prospectId)
 {
-    m_db.notifyChanged(Database::Table::Touches | Database::Table::Prospects, {prospectId});
+    m_db.notifyChanged(
+        Database::Table::Touches | Database::Table::Prospects | Database::Table::Enrollments,
+        {prospectId});
 }
 
 bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
@@ -537,10 +526,12 @@ bool TouchRepository::liftDoNotContact(
     event.occurredAt = QDateTime::currentDateTimeUtc();
     event.authorId = authorId;
     qint64 eventId = 0;
-    if (!addEvent(event, &eventId, error))
+    if (!ProspectEventStore::insert(m_db, event, &eventId, error))
         return false;
     record.addedEventIds.append(eventId);
+    // The mark no longer ends the prospect's cadence; an opt-out touch still does.
     if (!setProspectState(state, record.statusAfter, state.emailBounced, error)
+        || !EnrollmentRepository::refreshProspects(m_db, {prospectId}, error)
         || !transaction.commit(error))
         return false;
     if (undo)

@@ -93,7 +93,6 @@ private:
     bool applyRules(const ProspectState &state, const Touch &touch, TouchUndo *undo, Error *error);
     bool setProspectState(
         const ProspectState &state, ProspectStatus status, bool emailBounced, Error *error);
-    bool addEvent(const ProspectEvent &event, qint64 *id, Error *error);
     bool storeTouch(const Touch &touch, bool replace, qint64 *id, Error *error);
     bool refreshDerived(qint64 prospectId, Error *error);
     // Only this prospect's row changed, which lets views skip a full refresh.

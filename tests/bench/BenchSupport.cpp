@@ -13,15 +13,15 @@
 
 namespace Touchline::Bench {
 
-void addOptions(QCommandLineParser &parser, int defaultRepeat)
+void addOptions(QCommandLineParser &parser, int defaultRepeat, int defaultProspects)
 {
     parser.addHelpOption();
     parser.addOption({QStringLiteral("db"), QStringLiteral("An existing Touchline file."),
         QStringLiteral("file")});
     parser.addOption({QStringLiteral("prospects"), QStringLiteral("Prospects to generate."),
-        QStringLiteral("n"), QStringLiteral("100000")});
+        QStringLiteral("n"), QString::number(defaultProspects)});
     parser.addOption({QStringLiteral("touches"), QStringLiteral("Touches to generate."),
-        QStringLiteral("n"), QStringLiteral("1000000")});
+        QStringLiteral("n"), QString::number(qint64(defaultProspects) * 10)});
     parser.addOption(
         {QStringLiteral("repeat"), QStringLiteral("Runs per measurement; the median is shown."),
             QStringLiteral("n"), QString::number(defaultRepeat)});

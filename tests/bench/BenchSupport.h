@@ -14,8 +14,8 @@ class Database;
 
 namespace Touchline::Bench {
 
-// Adds --db, --prospects, --touches and --repeat to `parser`.
-void addOptions(QCommandLineParser &parser, int defaultRepeat);
+// Adds --db, --prospects, --touches (default: 10 per prospect) and --repeat to `parser`.
+void addOptions(QCommandLineParser &parser, int defaultRepeat, int defaultProspects = 100000);
 
 // The file to measure: --db if given, else a file generated in `dir` (seed 1).
 // Returns an empty string after printing why it could not make one.

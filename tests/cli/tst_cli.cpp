@@ -1,4 +1,5 @@
 #include "storage/Database.h"
+#include "storage/Schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -424,7 +425,7 @@ void TestCli::initCreatesFileAndNeverOverwrites()
         Error error;
         QVERIFY2(db.open(m_db, Database::Creation::MustExist, Database::Access::ReadOnly, &error),
             qPrintable(error.message));
-        QCOMPARE(db.schemaVersion(), 1);
+        QCOMPARE(db.schemaVersion(), Schema::latestVersion);
         QSqlQuery query(db.connection());
         QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM cadences")) && query.next());
         QVERIFY(query.value(0).toInt() > 0); // the default cadences

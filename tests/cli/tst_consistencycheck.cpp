@@ -1,12 +1,18 @@
+#include "TestData.h"
 #include "TestDatabase.h"
+#include "storage/CadenceRepository.h"
 #include "storage/ConsistencyCheck.h"
 #include "storage/DataGenerator.h"
+#include "storage/EnrollmentRepository.h"
+#include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
 
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Touchline;
 using Touchline::Test::TestDatabase;
@@ -128,6 +134,8 @@ private Q_SLOTS:
     void generatedDataHasNoProblems();
     void detectsEachKindOfProblem_data();
     void detectsEachKindOfProblem();
+    void detectsStaleEnrollments_data();
+    void detectsStaleEnrollments();
     void detectsDamagedIndex();
     void limitsProblemsPerKind();
     void worksOnReadOnlyConnection();
@@ -172,7 +180,9 @@ void TestConsistencyCheck::detectsEachKindOfProblem_data()
     QTest::addColumn<QString>("table");
     // The id of the row the problem must name, run after the statements.
     QTest::addColumn<QString>("rowIdQuery");
-    // Kinds that may be reported besides `kind`, when one change breaks two rules.
+    // Kinds that may be reported besides `kind`, when one change breaks two rules
+    // (a touch changed behind the repositories' back also changes what its
+    // prospect's cadence derives).
     QTest::addColumn<QList<Kind>>("alsoAllowed");
 
     const QString lastOutbound = QStringLiteral(
@@ -222,7 +232,7 @@ void TestConsistencyCheck::detectsEachKindOfProblem_data()
         << QStringList {QStringLiteral("DELETE FROM touches WHERE id = (") + lastOutbound
                + QLatin1Char(')')}
         << Kind::TouchCount << QStringLiteral("prospects") << QStringLiteral("SELECT {p}")
-        << QList<Kind> {Kind::LastTouch};
+        << QList<Kind> {Kind::LastTouch, Kind::EnrollmentProgress};
     QTest::newRow("stale last touch")
         << QStringList {QStringLiteral("UPDATE prospects SET last_touch_at = last_touch_at - 60000 "
                                        "WHERE id = {p}")}
@@ -250,7 +260,14 @@ void TestConsistencyCheck::detectsEachKindOfProblem_data()
                               "enrolled_at, updated_at) VALUES ({p}, 1, 'active', 0, 0), "
                               "({p}, 1, 'paused', 0, 0)")}
         << Kind::RunningEnrollments << QStringLiteral("prospects") << QStringLiteral("SELECT {p}")
-        << QList<Kind> {};
+        << QList<Kind> {Kind::EnrollmentProgress};
+    QTest::newRow("two running cadences, one bounced")
+        << QStringList {QStringLiteral("DROP INDEX enrollments_one_running"),
+               QStringLiteral("INSERT INTO enrollments (prospect_id, cadence_id, state, "
+                              "enrolled_at, updated_at) VALUES ({p}, 1, 'active', 0, 0), "
+                              "({p}, 1, 'bounced', 0, 0)")}
+        << Kind::RunningEnrollments << QStringLiteral("prospects") << QStringLiteral("SELECT {p}")
+        << QList<Kind> {Kind::EnrollmentProgress};
     // Values the schema's CHECK constraints forbid; integrity_check reports those too.
     const QString ignoreChecks = QStringLiteral("PRAGMA ignore_check_constraints = ON");
     const QString checkAgain = QStringLiteral("PRAGMA ignore_check_constraints = OFF");
@@ -262,18 +279,20 @@ void TestConsistencyCheck::detectsEachKindOfProblem_data()
     QTest::newRow("unknown outcome")
         << QStringList {QStringLiteral("UPDATE touches SET outcome = 'teleported' WHERE id = {in}")}
         << Kind::UnknownValue << QStringLiteral("touches") << QStringLiteral("SELECT {in}")
-        << QList<Kind> {};
+        << QList<Kind> {Kind::EnrollmentProgress};
     QTest::newRow("unknown channel")
         << QStringList {ignoreChecks,
                QStringLiteral("UPDATE touches SET channel = 'fax' WHERE id = {in}"), checkAgain}
         << Kind::UnknownValue << QStringLiteral("touches") << QStringLiteral("SELECT {in}")
-        << QList<Kind> {Kind::Integrity};
-    QTest::newRow("unknown enrollment state") << QStringList {ignoreChecks,
-        QStringLiteral("INSERT INTO enrollments (prospect_id, cadence_id, state, "
-                       "enrolled_at, updated_at) VALUES ({p}, 1, 'dreaming', 0, 0)"),
-        checkAgain} << Kind::UnknownValue << QStringLiteral("enrollments")
-                                              << QStringLiteral("SELECT max(id) FROM enrollments")
-                                              << QList<Kind> {Kind::Integrity};
+        << QList<Kind> {Kind::Integrity, Kind::EnrollmentProgress};
+    QTest::newRow("unknown enrollment state")
+        << QStringList {ignoreChecks,
+               QStringLiteral("INSERT INTO enrollments (prospect_id, cadence_id, state, "
+                              "enrolled_at, updated_at) VALUES ({p}, 1, 'dreaming', 0, 0)"),
+               checkAgain}
+        << Kind::UnknownValue << QStringLiteral("enrollments")
+        << QStringLiteral("SELECT max(id) FROM enrollments")
+        << QList<Kind> {Kind::Integrity, Kind::EnrollmentProgress};
     const QString noForeignKeys = QStringLiteral("PRAGMA foreign_keys = OFF");
     const QString foreignKeysAgain = QStringLiteral("PRAGMA foreign_keys = ON");
     QTest::newRow("touch of a missing prospect") << QStringList {noForeignKeys,
@@ -325,6 +344,103 @@ void TestConsistencyCheck::detectsEachKindOfProblem()
                        .arg(problemKindKey(kind), table)
                        .arg(rowId)
                        .arg(found)));
+}
+
+void TestConsistencyCheck::detectsStaleEnrollments_data()
+{
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QString>("table"); // empty: no problem
+    QTest::addColumn<QString>("row");   // the key of the row in {...}
+
+    // {ada} and {bob} are active (Ada in Paris, Bob without a time zone), {cy}
+    // replied; {adaProspect} is Ada's prospect row.
+    const QString enrollments = QStringLiteral("enrollments");
+    QTest::newRow("state") << QStringLiteral(
+        "UPDATE enrollments SET state = 'paused' WHERE id = {ada}")
+                           << enrollments << QStringLiteral("ada");
+    QTest::newRow("next step") << QStringLiteral(
+        "UPDATE enrollments SET next_position = 3 WHERE id = {ada}")
+                               << enrollments << QStringLiteral("ada");
+    QTest::newRow("due time") << QStringLiteral(
+        "UPDATE enrollments SET due_at = due_at + 3600000 WHERE id = {ada}")
+                              << enrollments << QStringLiteral("ada");
+    QTest::newRow("due time lost")
+        << QStringLiteral("UPDATE enrollments SET due_at = NULL WHERE id = {bob}") << enrollments
+        << QStringLiteral("bob");
+    // Bob's due time may have been derived in a teammate's zone.
+    QTest::newRow("due time without a zone")
+        << QStringLiteral("UPDATE enrollments SET due_at = due_at + 3600000 WHERE id = {bob}")
+        << QString() << QString();
+    QTest::newRow("end time") << QStringLiteral(
+        "UPDATE enrollments SET ended_at = ended_at - 1000 WHERE id = {cy}")
+                              << enrollments << QStringLiteral("cy");
+    QTest::newRow("ended one running") << QStringLiteral(
+        "UPDATE enrollments SET state = 'active', ended_at = NULL WHERE id = {cy}")
+                                       << enrollments << QStringLiteral("cy");
+    QTest::newRow("prospect's next due time")
+        << QStringLiteral(
+               "UPDATE prospects SET next_due_at = next_due_at + 60000 WHERE id = {adaProspect}")
+        << QStringLiteral("prospects") << QStringLiteral("adaProspect");
+}
+
+void TestConsistencyCheck::detectsStaleEnrollments()
+{
+    QFETCH(QString, statement);
+    QFETCH(QString, table);
+    QFETCH(QString, row);
+
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    Database &db = test.db();
+    Error error;
+    const std::optional<Cadence> cadence
+        = CadenceRepository(db).find(QStringLiteral("Three-touch 3-7-14"), &error);
+    QVERIFY(cadence);
+    QHash<QString, qint64> ids;
+    const QDateTime enrolledAt(QDate(2024, 6, 3), QTime(8, 0), QTimeZone::utc());
+    for (const char *name : {"ada", "bob", "cy"}) {
+        Prospect prospect = Test::makeProspect(QString::fromLatin1(name), QStringLiteral("Tester"));
+        QVERIFY2(ProspectRepository(db).add(&prospect, &error), qPrintable(error.message));
+        if (qstrcmp(name, "bob") != 0)
+            QVERIFY(Test::setTimeZone(db, prospect.id, QStringLiteral("Europe/Paris")));
+        EnrollResult result;
+        QVERIFY2(EnrollmentRepository(db).enroll(cadence->id, {prospect.id}, 0, &result, &error),
+            qPrintable(error.message));
+        QCOMPARE(result.enrolled.size(), 1);
+        QVERIFY(Test::backdateEnrollment(db, result.enrolled.first(), enrolledAt));
+        ids.insert(QString::fromLatin1(name), result.enrolled.first());
+        ids.insert(QString::fromLatin1(name) + QStringLiteral("Prospect"), prospect.id);
+    }
+    Touch first = Test::makeTouch(ids.value(QStringLiteral("adaProspect")),
+        QStringLiteral("email/out/sent"), enrolledAt.addDays(3));
+    first.enrollmentId = ids.value(QStringLiteral("ada"));
+    first.stepId = cadence->steps.first().id;
+    Touch reply = Test::makeTouch(ids.value(QStringLiteral("cyProspect")),
+        QStringLiteral("email/in/replied"), enrolledAt.addDays(1));
+    for (Touch *touch : {&first, &reply})
+        QVERIFY2(TouchRepository(db).log(touch, nullptr, &error), qPrintable(error.message));
+    const QList<ConsistencyProblem> before = problemsIn(db);
+    QVERIFY2(before.isEmpty(), qPrintable(describe(before)));
+
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it)
+        statement.replace(
+            QLatin1Char('{') + it.key() + QLatin1Char('}'), QString::number(it.value()));
+    QVERIFY(Test::execSql(db, statement));
+
+    const QList<ConsistencyProblem> problems = problemsIn(db);
+    const QString found = describe(problems);
+    if (table.isEmpty()) {
+        QVERIFY2(problems.isEmpty(), qPrintable(found));
+        return;
+    }
+    QVERIFY2(!problems.isEmpty(), qPrintable(statement));
+    const qint64 rowId = ids.value(row);
+    for (const ConsistencyProblem &problem : problems) {
+        QVERIFY2(problem.kind == Kind::EnrollmentProgress, qPrintable(found));
+        QCOMPARE(problem.table, table);
+        QCOMPARE(problem.rowId, rowId);
+        QVERIFY2(problem.message.contains(QString::number(rowId)), qPrintable(found));
+    }
 }
 
 void TestConsistencyCheck::detectsDamagedIndex()
@@ -401,9 +517,9 @@ void TestConsistencyCheck::worksOnReadOnlyConnection()
 
 void TestConsistencyCheck::kindKeysAreDistinct()
 {
-    const QList<Kind> kinds
-        = {Kind::Integrity, Kind::ForeignKey, Kind::TouchNumbering, Kind::InboundNumbered,
-            Kind::TouchCount, Kind::LastTouch, Kind::RunningEnrollments, Kind::UnknownValue};
+    const QList<Kind> kinds = {Kind::Integrity, Kind::ForeignKey, Kind::TouchNumbering,
+        Kind::InboundNumbered, Kind::TouchCount, Kind::LastTouch, Kind::RunningEnrollments,
+        Kind::UnknownValue, Kind::EnrollmentProgress};
     QSet<QString> keys;
     for (Kind kind : kinds) {
         const QString key = problemKindKey(kind);

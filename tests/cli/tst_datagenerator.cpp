@@ -2,6 +2,7 @@
 #include "domain/Prospect.h"
 #include "storage/ConsistencyCheck.h"
 #include "storage/DataGenerator.h"
+#include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
 
 #include <QCryptographicHash>
@@ -55,20 +56,24 @@ qint64 count(Database &db, const QString &table)
     return scalar(db, QStringLiteral("SELECT count(*) FROM ") + table);
 }
 
-// Every stored value of the generated tables, one line per row, in id order.
-QStringList dump(Database &db)
+// Every stored value of these tables (by default all the generator writes), one
+// line per row, in id order.
+QStringList dump(Database &db,
+    const QStringList &tables
+    = {QStringLiteral("users"), QStringLiteral("prospects"), QStringLiteral("touches"),
+        QStringLiteral("enrollments"), QStringLiteral("prospect_events")})
 {
     QStringList lines;
-    for (const char *table : {"users", "prospects", "touches"}) {
+    for (const QString &table : tables) {
         QSqlQuery query(db.connection());
-        if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(QLatin1String(table))))
+        if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table)))
             return {QStringLiteral("query failed")};
         while (query.next()) {
             QStringList values;
             for (int i = 0; i < query.record().count(); ++i)
                 values.append(
                     query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
-            lines.append(QLatin1String(table) + QLatin1Char(':') + values.join(QLatin1Char('|')));
+            lines.append(table + QLatin1Char(':') + values.join(QLatin1Char('|')));
         }
     }
     return lines;
@@ -112,6 +117,8 @@ private Q_SLOTS:
     void countsAreExact();
     void statusesFollowTheTouches();
     void touchesAreRealistic();
+    void enrollmentsFollowTheTouches();
+    void enrollmentsAreWhatTheEngineDerives();
     void prospectsAreValidAndVaried();
     void replyRateFallsWithTouchNumber();
     void addsToExistingData();
@@ -132,7 +139,10 @@ void TestDataGenerator::sameSeedGivesIdenticalRows()
     QCOMPARE(generate(first.db(), options(300, 2500, 7)), DataGenerator::Result::Finished);
     QCOMPARE(generate(second.db(), options(300, 2500, 7)), DataGenerator::Result::Finished);
     const QStringList rows = dump(first.db());
-    QCOMPARE(rows.size(), 5 + 300 + 2500);
+    const qint64 enrollments = count(first.db(), QStringLiteral("enrollments"));
+    const qint64 events = count(first.db(), QStringLiteral("prospect_events"));
+    QVERIFY(enrollments > 200 && events >= enrollments);
+    QCOMPARE(rows.size(), 5 + 300 + 2500 + enrollments + events);
     QCOMPARE(dump(second.db()), rows);
 }
 
@@ -143,13 +153,14 @@ void TestDataGenerator::differentSeedGivesDifferentRows()
     QVERIFY(first.isValid() && second.isValid());
     QCOMPARE(generate(first.db(), options(300, 2500, 7)), DataGenerator::Result::Finished);
     QCOMPARE(generate(second.db(), options(300, 2500, 8)), DataGenerator::Result::Finished);
-    const QStringList a = dump(first.db());
-    const QStringList b = dump(second.db());
+    // Only the prospects line up: the number of enrollments and events varies.
+    const QStringList a = dump(first.db(), {QStringLiteral("prospects")});
+    const QStringList b = dump(second.db(), {QStringLiteral("prospects")});
     QCOMPARE(a.size(), b.size());
     // Not just one value: nearly every prospect differs.
     int differentProspects = 0;
     for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a.at(i).startsWith(QLatin1String("prospects:")) && a.at(i) != b.at(i))
+        if (a.at(i) != b.at(i))
             ++differentProspects;
     }
     QVERIFY2(differentProspects > 290, qPrintable(QString::number(differentProspects)));
@@ -197,17 +208,21 @@ void TestDataGenerator::statusesFollowTheTouches()
     TestDatabase test;
     QVERIFY(test.isValid());
     QCOMPARE(generate(test.db(), options(600, 6000, 11)), DataGenerator::Result::Finished);
-    // The status each prospect must have, from its touches.
+    // The status each prospect must have, from its touches; without an answer, a
+    // prospect is in_cadence while a cadence runs for it, as the app keeps it.
     QCOMPARE(scalar(test.db(), QStringLiteral(R"(
         SELECT count(*) FROM prospects p WHERE status IS NOT CASE
-          WHEN NOT EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id) THEN 'new'
+          WHEN EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id
+                       AND t.outcome = 'opted_out') THEN 'do_not_contact'
           WHEN EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id
                        AND t.outcome = 'meeting_booked') THEN 'meeting_booked'
           WHEN EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = p.id
                        AND t.direction = 'in') THEN 'replied'
-          ELSE 'in_cadence' END)")),
+          WHEN EXISTS (SELECT 1 FROM enrollments e WHERE e.prospect_id = p.id
+                       AND e.state IN ('active', 'paused', 'bounced')) THEN 'in_cadence'
+          ELSE 'new' END)")),
         0);
-    for (const char *status : {"new", "in_cadence", "replied", "meeting_booked"})
+    for (const char *status : {"new", "in_cadence", "replied", "meeting_booked", "do_not_contact"})
         QVERIFY2(scalar(test.db(),
                      QStringLiteral("SELECT count(*) FROM prospects WHERE status = '%1'")
                          .arg(QLatin1String(status)))
@@ -233,7 +248,8 @@ void TestDataGenerator::touchesAreRealistic()
     const qint64 now = fixedNow().toMSecsSinceEpoch();
     const qint64 yearAgo = now - 365LL * 24 * 3600 * 1000;
 
-    // Each outcome fits its channel; inbound touches are replies or a booked meeting.
+    // Each outcome fits its channel; inbound touches are replies, opt-outs or a
+    // booked meeting.
     QCOMPARE(scalar(db, QStringLiteral(R"(
         SELECT count(*) FROM touches WHERE NOT (
           (direction = 'out' AND (
@@ -242,11 +258,25 @@ void TestDataGenerator::touchesAreRealistic()
              OR (channel = 'linkedin' AND outcome IN ('sent', 'accepted'))
              OR (channel = 'sms' AND outcome = 'sent')))
           OR (direction = 'in' AND (
-             (channel IN ('email', 'phone', 'linkedin', 'sms') AND outcome = 'replied')
+             (channel IN ('email', 'phone', 'linkedin', 'sms')
+              AND outcome IN ('replied', 'opted_out'))
              OR (channel = 'meeting' AND outcome = 'meeting_booked')))))")),
         0);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT channel) FROM touches")), 5);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT outcome) FROM touches")), 8);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT outcome) FROM touches")), 9);
+    // Each opt-out is recorded as TouchRepository records it, and ends the sequence.
+    QVERIFY(
+        scalar(db, QStringLiteral("SELECT count(*) FROM touches WHERE outcome = 'opted_out'")) > 0);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches t WHERE t.outcome = 'opted_out' AND NOT EXISTS (
+          SELECT 1 FROM prospect_events v WHERE v.prospect_id = t.prospect_id
+            AND v.kind = 'do_not_contact_set' AND v.occurred_at = t.occurred_at
+            AND v.detail = t.channel AND v.author_id = t.author_id))")),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches o JOIN touches x ON x.prospect_id = o.prospect_id
+        WHERE x.outcome = 'opted_out' AND o.id != x.id AND o.occurred_at >= x.occurred_at)")),
+        0);
     QCOMPARE(scalar(db,
                  QStringLiteral("SELECT count(*) FROM touches WHERE direction = 'in' "
                                 "AND touch_number IS NOT NULL")),
@@ -302,6 +332,159 @@ void TestDataGenerator::touchesAreRealistic()
           AND strftime('%w', occurred_at / 1000, 'unixepoch') NOT IN ('0', '6'))"));
     QVERIFY2(working > outbound * 9 / 10,
         qPrintable(QStringLiteral("%1 of %2").arg(working).arg(outbound)));
+}
+
+void TestDataGenerator::enrollmentsFollowTheTouches()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QCOMPARE(generate(test.db(), options(1500, 15000, 13)), DataGenerator::Result::Finished);
+    Database &db = test.db();
+    const qint64 now = fixedNow().toMSecsSinceEpoch();
+    const qint64 dayMs = 24LL * 3600 * 1000;
+
+    // Most prospects with touches are in one of the default cadences, once.
+    const qint64 touched
+        = scalar(db, QStringLiteral("SELECT count(DISTINCT prospect_id) FROM touches"));
+    const qint64 enrolled = scalar(db,
+        QStringLiteral("SELECT count(*) FROM enrollments e WHERE EXISTS ("
+                       "SELECT 1 FROM touches t WHERE t.prospect_id = e.prospect_id)"));
+    QVERIFY2(enrolled > touched * 8 / 10 && enrolled < touched,
+        qPrintable(QStringLiteral("%1 of %2").arg(enrolled).arg(touched)));
+    QCOMPARE(scalar(db,
+                 QStringLiteral("SELECT count(*) FROM (SELECT prospect_id FROM enrollments "
+                                "GROUP BY prospect_id HAVING count(*) > 1)")),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(DISTINCT cadence_id) FROM enrollments")), 2);
+
+    // The touches that did a step: outbound touches of the enrollment's prospect
+    // after it was enrolled, doing the steps of its cadence in order from its first
+    // touch on, on the step's channel unless the prospect cannot be reached there.
+    QCOMPARE(scalar(db,
+                 QStringLiteral("SELECT count(*) FROM touches "
+                                "WHERE (enrollment_id IS NULL) != (step_id IS NULL)")),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches t JOIN enrollments e ON e.id = t.enrollment_id
+        JOIN cadence_steps s ON s.id = t.step_id
+        WHERE t.direction != 'out' OR t.prospect_id != e.prospect_id
+          OR t.occurred_at < e.enrolled_at OR s.cadence_id != e.cadence_id
+          OR s.position IS NOT t.touch_number)")),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM touches t JOIN cadence_steps s ON s.id = t.step_id
+        JOIN prospects p ON p.id = t.prospect_id
+        WHERE t.channel != s.channel AND NOT (s.channel IN ('phone', 'sms') AND p.phone = '')
+          AND NOT (s.channel = 'linkedin' AND p.linkedin_url = ''))")),
+        0);
+    const qint64 outbound
+        = scalar(db, QStringLiteral("SELECT count(*) FROM touches WHERE direction = 'out'"));
+    const qint64 steps
+        = scalar(db, QStringLiteral("SELECT count(*) FROM touches WHERE step_id IS NOT NULL"));
+    QVERIFY2(steps > outbound / 4, qPrintable(QStringLiteral("%1 of %2").arg(steps).arg(outbound)));
+
+    // Every way an enrollment goes, each as its touches say.
+    for (const char *state : {"active", "bounced", "replied", "opted_out", "completed", "stopped"})
+        QVERIFY2(scalar(db,
+                     QStringLiteral("SELECT count(*) FROM enrollments WHERE state = '%1'")
+                         .arg(QLatin1String(state)))
+                > 0,
+            state);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM enrollments e WHERE e.state IN ('replied', 'opted_out')
+          AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.prospect_id = e.prospect_id
+            AND t.direction = 'in' AND t.occurred_at = e.ended_at
+            AND t.outcome = CASE e.state WHEN 'replied' THEN 'replied' ELSE 'opted_out' END))")),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM enrollments e WHERE e.state = 'completed'
+          AND (e.next_position != 1 + (SELECT count(*) FROM cadence_steps s
+                                       WHERE s.cadence_id = e.cadence_id)
+               OR e.ended_at IS NOT (SELECT max(occurred_at) FROM touches t
+                                     WHERE t.enrollment_id = e.id)))")),
+        0);
+    QCOMPARE(scalar(db,
+                 QStringLiteral(R"(
+        SELECT count(*) FROM enrollments e WHERE (e.stopped_at IS NOT NULL) != (e.state = 'stopped')
+          OR (e.state = 'stopped' AND (e.ended_at != e.stopped_at
+            OR e.stopped_at < (SELECT max(occurred_at) FROM touches t
+                               WHERE t.prospect_id = e.prospect_id) + 21 * %1
+            OR NOT EXISTS (SELECT 1 FROM prospect_events v WHERE v.enrollment_id = e.id
+                           AND v.kind = 'unenrolled' AND v.occurred_at = e.stopped_at))))")
+                     .arg(dayMs)),
+        0);
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM enrollments e WHERE e.state = 'bounced'
+          AND NOT EXISTS (SELECT 1 FROM touches t WHERE t.enrollment_id = e.id
+                          AND t.outcome = 'bounced'))")),
+        0);
+    // Running enrollments have no end; only the active ones are due, and none of
+    // them was left for more than three weeks (stale ones were stopped).
+    QCOMPARE(scalar(db,
+                 QStringLiteral(R"(
+        SELECT count(*) FROM enrollments WHERE (ended_at IS NULL)
+          != (state IN ('active', 'paused', 'bounced')) OR (due_at IS NULL) != (state != 'active')
+          OR due_at < %1)")
+                     .arg(now - 21 * dayMs)),
+        0);
+    QVERIFY(
+        scalar(db, QStringLiteral("SELECT count(*) FROM enrollments WHERE due_at > %1").arg(now))
+        > 0);
+    // The prospect follows its enrollment.
+    QCOMPARE(scalar(db, QStringLiteral(R"(
+        SELECT count(*) FROM prospects p LEFT JOIN enrollments e ON e.prospect_id = p.id
+        WHERE p.next_due_at IS NOT e.due_at
+          OR (p.status = 'in_cadence') != coalesce(e.state IN ('active', 'bounced'), 0))")),
+        0);
+    // Enrolled by the owner, as recorded in the timeline, and dated by the history.
+    QCOMPARE(scalar(db,
+                 QStringLiteral(R"(
+        SELECT count(*) FROM enrollments e JOIN prospects p ON p.id = e.prospect_id
+        WHERE e.enrolled_by IS NOT p.owner_id OR e.enrolled_at < p.created_at
+          OR e.updated_at < e.enrolled_at OR e.updated_at > %1 OR e.ended_at > %1
+          OR (SELECT count(*) FROM prospect_events v WHERE v.enrollment_id = e.id
+              AND v.kind = 'enrolled' AND v.occurred_at = e.enrolled_at
+              AND v.author_id = e.enrolled_by) != 1)")
+                     .arg(now)),
+        0);
+
+    // The due list of the day shows the active enrollments due by its end.
+    DueFilter filter;
+    filter.until = fixedNow().addDays(1);
+    QList<DueItem> items;
+    Error error;
+    QVERIFY2(EnrollmentRepository(db).due(filter, &items, &error), qPrintable(error.message));
+    QVERIFY(!items.isEmpty());
+    QCOMPARE(items.size(),
+        scalar(db,
+            QStringLiteral(
+                "SELECT count(*) FROM enrollments WHERE state = 'active' AND due_at < %1")
+                .arg(filter.until.toMSecsSinceEpoch())));
+    const QList<ConsistencyProblem> problems = problemsIn(db);
+    QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(QLatin1Char('\n'))));
+}
+
+void TestDataGenerator::enrollmentsAreWhatTheEngineDerives()
+{
+    TestDatabase test;
+    QVERIFY(test.isValid());
+    QCOMPARE(generate(test.db(), options(800, 8000, 17)), DataGenerator::Result::Finished);
+    Database &db = test.db();
+    // The generator wrote the statuses the engine derives: no refresh changed one.
+    QCOMPARE(
+        scalar(db, QStringLiteral("SELECT count(*) FROM prospects WHERE row_version != 1")), 0);
+    QList<qint64> ids;
+    Error error;
+    QVERIFY(ProspectRepository(db).ids({}, &ids, &error));
+    QCOMPARE(ids.size(), 800);
+    // Deriving every prospect's enrollment again changes nothing (a change would
+    // also stamp updated_at with the wall clock).
+    const QStringList tables = {QStringLiteral("prospects"), QStringLiteral("enrollments")};
+    const QStringList before = dump(db, tables);
+    WriteTransaction transaction(db);
+    QVERIFY(transaction.begin(&error));
+    QVERIFY2(EnrollmentRepository::refreshProspects(db, ids, &error), qPrintable(error.message));
+    QCOMPARE(dump(db, tables), before);
 }
 
 void TestDataGenerator::prospectsAreValidAndVaried()

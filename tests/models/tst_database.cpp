@@ -4,6 +4,7 @@
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "storage/Database.h"
+#include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
 #include "storage/Schema.h"
 #include "storage/UserRepository.h"
@@ -286,6 +287,7 @@ private Q_SLOTS:
     void emptySqliteFileIsMigrated();
     void migratesFromEveryVersion_data();
     void migratesFromEveryVersion();
+    void migratesVersion1Data();
 
     void uncommittedTransactionRollsBack();
     void committedTransactionIsVisibleToOthers();
@@ -861,6 +863,93 @@ void TestDatabaseFile::migratesFromEveryVersion()
     // And it is usable.
     Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
     QVERIFY2(ProspectRepository(db).add(&ann, &error), qPrintable(error.message));
+}
+
+void TestDatabaseFile::migratesVersion1Data()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("v1.touchline"));
+    const QStringList tables {QStringLiteral("users"), QStringLiteral("prospects"),
+        QStringLiteral("cadences"), QStringLiteral("cadence_steps"), QStringLiteral("enrollments"),
+        QStringLiteral("touches"), QStringLiteral("prospect_events"), QStringLiteral("settings")};
+    QHash<QString, QList<QVariantList>> before;
+    {
+        // A file as version 1 left it: a prospect in a cadence with a touch of its
+        // first step, another who opted out.
+        RawConnection raw(path);
+        QSqlDatabase db = raw.db();
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        QVERIFY(raw.exec(QStringLiteral("BEGIN")));
+        Error error;
+        QVERIFY2(Schema::migrate(db, 0, 1, &error), qPrintable(error.message));
+        for (const char *sql : {
+                 "INSERT INTO users (id, name, created_at) VALUES (1, 'Maya', 1700000000000)",
+                 "INSERT INTO cadences (id, name, created_at, updated_at) "
+                 "VALUES (1, 'Legacy', 1700000000000, 1700000000000)",
+                 "INSERT INTO cadence_steps (id, cadence_id, position, channel, wait_days, "
+                 "window_start_minute, window_end_minute, purpose, body) "
+                 "VALUES (1, 1, 1, 'email', 0, 480, 600, 'Intro', 'Hello'), "
+                 "(2, 1, 2, 'phone', 3, NULL, NULL, 'Call', '')",
+                 "INSERT INTO prospects (id, first_name, last_name, email, owner_id, status, "
+                 "time_zone, created_at, updated_at, row_version, last_touch_at, next_due_at, "
+                 "touch_count) VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 1, 'in_cadence', "
+                 "'Europe/Paris', 1700000000000, 1700003600000, 3, 1700003600000, "
+                 "1700262800000, 1), (2, 'Bob', 'Stone', '', NULL, 'do_not_contact', '', "
+                 "1700000000000, 1700007200000, 2, 1700007200000, NULL, 0)",
+                 "INSERT INTO enrollments (id, prospect_id, cadence_id, state, next_position, "
+                 "enrolled_at, updated_at, enrolled_by) "
+                 "VALUES (1, 1, 1, 'active', 2, 1700000000000, 1700003600000, 1)",
+                 "INSERT INTO touches (id, prospect_id, channel, direction, outcome, occurred_at, "
+                 "touch_number, notes, author_id, enrollment_id, step_id, created_at) "
+                 "VALUES (1, 1, 'email', 'out', 'sent', 1700003600000, 1, 'First', 1, 1, 1, "
+                 "1700003600000), (2, 2, 'email', 'in', 'opted_out', 1700007200000, NULL, "
+                 "'Stop', 1, NULL, NULL, 1700007200000)",
+                 "INSERT INTO prospect_events (id, prospect_id, kind, occurred_at, author_id, "
+                 "detail) VALUES (1, 2, 'do_not_contact_set', 1700007200000, 1, 'email')",
+                 "INSERT INTO settings (key, value) VALUES ('team', 'Blue')",
+             })
+            QVERIFY(raw.exec(QString::fromLatin1(sql)));
+        QVERIFY(raw.exec(QStringLiteral("COMMIT")));
+        QCOMPARE(pragma(db, QStringLiteral("user_version")).toInt(), 1);
+        for (const QString &table : tables) {
+            before.insert(table, Test::tableRows(db, table));
+            QVERIFY2(!before.value(table).isEmpty(), qPrintable(table));
+        }
+    }
+
+    Database db;
+    Error error;
+    QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
+        qPrintable(error.message));
+    QCOMPARE(db.schemaVersion(), 2);
+    // Every row is still there with every value; the columns version 2 added are
+    // last, and empty.
+    for (const QString &table : tables) {
+        const QList<QVariantList> rows = Test::tableRows(db, table);
+        const QList<QVariantList> &old = before.value(table);
+        QCOMPARE(rows.size(), old.size());
+        for (int i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).mid(0, old.at(i).size()), old.at(i));
+            for (const QVariant &added : rows.at(i).mid(old.at(i).size()))
+                QVERIFY2(added.isNull(), qPrintable(table));
+        }
+    }
+    QCOMPARE(
+        pragma(db.connection(), QStringLiteral("quick_check")).toString(), QStringLiteral("ok"));
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_key_check")));
+    QVERIFY2(!query.next(), qPrintable(query.value(0).toString()));
+    query.finish();
+
+    // The repositories read it.
+    const std::optional<Enrollment> enrollment = EnrollmentRepository(db).get(1, &error);
+    QVERIFY2(enrollment, qPrintable(error.message));
+    QCOMPARE(enrollment->prospectId, 1);
+    QCOMPARE(enrollment->cadenceName, QStringLiteral("Legacy"));
+    QCOMPARE(enrollment->state, EnrollmentState::Active);
+    QCOMPARE(enrollment->nextPosition, 2);
+    QCOMPARE(enrollment->stepCount, 2);
 }
 
 void TestDatabaseFile::uncommittedTransactionRollsBack()

@@ -87,6 +87,10 @@ int compareBy(ProspectField field, const Prospect &a, const Prospect &b)
         return compareNoCase(a.ownerName, b.ownerName);
     case ProspectField::Status:
         return statusKey(a.status).compare(statusKey(b.status));
+    case ProspectField::TimeZone:
+        return a.timeZone.compare(b.timeZone);
+    case ProspectField::AgreedNextTouchAt:
+        return compareTimes(a.agreedNextTouchAt, b.agreedNextTouchAt);
     case ProspectField::CreatedAt:
         return compareTimes(a.createdAt, b.createdAt);
     case ProspectField::LastTouchAt:
@@ -375,7 +379,9 @@ void TestProspectRepository::updateBumpsRowVersion()
     QCOMPARE(edited.ownerName, QStringLiteral("Dana"));
     QCOMPARE(edited.createdAt, created);
     QCOMPARE(*m_repository->get(ann.id, &error), edited);
-    QCOMPARE(emittedTables(changed), QList<Database::Tables> {Database::Table::Prospects});
+    // Enrollments: the time zone and the agreed date decide when steps are due.
+    QCOMPARE(emittedTables(changed),
+        QList<Database::Tables> {Database::Table::Prospects | Database::Table::Enrollments});
 
     // Each update bumps it again; clearing the owner stores NULL.
     edited.ownerId = 0;
@@ -396,17 +402,20 @@ void TestProspectRepository::updateKeepsMaintainedColumns()
     Error error;
     Prospect stored = *m_repository->get(ids.first(), &error);
 
-    // A form edits the editable fields; what touches and enrollments maintain stays.
+    // A form edits the editable fields; what touches maintain stays, and the next
+    // due time of a prospect in no cadence is the next touch agreed with them.
     Prospect edited = stored;
     edited.title = QStringLiteral("CTO");
     edited.lastTouchAt = {};
     edited.nextDueAt = {};
     edited.touchCount = 0;
     edited.createdAt = day(1, 1);
+    edited.agreedNextTouchAt = day(3, 1);
     QVERIFY2(m_repository->update(&edited, &error), qPrintable(error.message));
     QCOMPARE(edited.title, QStringLiteral("CTO"));
     QCOMPARE(edited.lastTouchAt, day(2, 1));
-    QCOMPARE(edited.nextDueAt, day(2, 8));
+    QCOMPARE(edited.agreedNextTouchAt, day(3, 1));
+    QCOMPARE(edited.nextDueAt, day(3, 1));
     QCOMPARE(edited.touchCount, 4);
     QCOMPARE(edited.createdAt, stored.createdAt);
 }

@@ -554,7 +554,9 @@ void TestTouchRepository::undoKeepsTeammatesStatus()
 void TestTouchRepository::changedSignal()
 {
     QSignalSpy changed(&m_file->db(), &Database::changed);
-    const Database::Tables expected = Database::Table::Touches | Database::Table::Prospects;
+    // Enrollments: a touch can move or end the prospect's cadence.
+    const Database::Tables expected
+        = Database::Table::Touches | Database::Table::Prospects | Database::Table::Enrollments;
     TouchUndo undo;
     Touch touch = log(QStringLiteral("email/in/opted_out@1"));
     QCOMPARE(changed.size(), 1);

@@ -1,6 +1,7 @@
 #include "TestData.h"
 
 #include "storage/Database.h"
+#include "storage/EnrollmentRepository.h"
 
 #include <QDebug>
 #include <QSqlError>
@@ -35,6 +36,16 @@ QVariant nullableTime(const QDateTime &time)
 QVariant text(const QString &value)
 {
     return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+// Derives the prospects' enrollments again, logging a failure.
+bool refresh(Database &db, const QList<qint64> &prospectIds)
+{
+    Error error;
+    if (EnrollmentRepository::refreshProspects(db, prospectIds, &error))
+        return true;
+    qWarning().noquote() << error.message;
+    return false;
 }
 
 } // namespace
@@ -123,6 +134,51 @@ qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int tou
     return query.lastInsertId().toLongLong();
 }
 
+CadenceStep makeStep(TouchChannel channel, int waitDays, int windowStartMinute, int windowEndMinute,
+    bool businessDays)
+{
+    CadenceStep step;
+    step.channel = channel;
+    step.waitDays = waitDays;
+    step.windowStartMinute = windowStartMinute;
+    step.windowEndMinute = windowEndMinute;
+    step.businessDays = businessDays;
+    step.purpose = QStringLiteral("%1 after %2 days").arg(channelKey(channel)).arg(waitDays);
+    return step;
+}
+
+Touch makeTouch(qint64 prospectId, const QString &spec, const QDateTime &at)
+{
+    const QStringList parts = spec.split(QLatin1Char('/'));
+    Touch touch;
+    touch.prospectId = prospectId;
+    touch.occurredAt = at;
+    if (!channelFromKey(parts.value(0), &touch.channel)
+        || !directionFromKey(parts.value(1), &touch.direction)
+        || !outcomeFromKey(parts.value(2), &touch.outcome))
+        qFatal("bad touch spec %s", qPrintable(spec));
+    return touch;
+}
+
+bool backdateEnrollment(Database &db, qint64 enrollmentId, const QDateTime &enrolledAt)
+{
+    QSqlQuery query(db.connection());
+    if (!run(query, QStringLiteral("UPDATE enrollments SET enrolled_at = ? WHERE id = ?"),
+            {nullableTime(enrolledAt), enrollmentId})
+        || !run(query, QStringLiteral("SELECT prospect_id FROM enrollments WHERE id = ?"),
+            {enrollmentId})
+        || !query.next())
+        return false;
+    return refresh(db, {query.value(0).toLongLong()});
+}
+
+bool setTimeZone(Database &db, qint64 prospectId, const QString &zoneId)
+{
+    return execSql(db, QStringLiteral("UPDATE prospects SET time_zone = ? WHERE id = ?"),
+               {text(zoneId), prospectId})
+        && refresh(db, {prospectId});
+}
+
 QList<QVariantList> tableRows(Database &db, const QString &table)
 {
     return tableRows(db, table, {});
@@ -130,8 +186,14 @@ QList<QVariantList> tableRows(Database &db, const QString &table)
 
 QList<QVariantList> tableRows(Database &db, const QString &table, const QStringList &skipColumns)
 {
+    return tableRows(db.connection(), table, skipColumns);
+}
+
+QList<QVariantList> tableRows(
+    const QSqlDatabase &connection, const QString &table, const QStringList &skipColumns)
+{
     // Test code names the table; it is never user input.
-    QSqlQuery query(db.connection());
+    QSqlQuery query(connection);
     if (!run(query, QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" ORDER BY 1"), {}))
         return {};
     QList<QVariantList> rows;

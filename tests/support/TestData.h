@@ -1,12 +1,16 @@
 #pragma once
 
+#include "domain/Cadence.h"
 #include "domain/Prospect.h"
+#include "domain/Touch.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+
+class QSqlDatabase;
 
 namespace Touchline {
 class Database;
@@ -37,11 +41,29 @@ qint64 insertEnrollment(
 qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int touchNumber,
     const QDateTime &occurredAt, const QString &notes = {});
 
+// A cadence step; -1/-1 minutes: any time of day.
+CadenceStep makeStep(TouchChannel channel, int waitDays, int windowStartMinute = -1,
+    int windowEndMinute = -1, bool businessDays = false);
+
+// A touch spelled in one word, "channel/direction/outcome" ("email/in/replied"),
+// at `at`; a misspelt spec stops the test run.
+Touch makeTouch(qint64 prospectId, const QString &spec, const QDateTime &at);
+
+// enroll() starts enrollments now; this moves one's start to a fixed time, so that
+// touches on fixed past dates count, and derives it again.
+bool backdateEnrollment(Database &db, qint64 enrollmentId, const QDateTime &enrolledAt);
+// Sets a prospect's IANA time zone (no repository writes it yet) and derives its
+// enrollment again, so that due times do not depend on the machine's zone.
+bool setTimeZone(Database &db, qint64 prospectId, const QString &zoneId);
+
 // Every row of a table with every column, ordered by the first column.
 QList<QVariantList> tableRows(Database &db, const QString &table);
 // The same without some columns, such as the updated_at and row_version that
 // every write of a prospect changes (undo included).
 QList<QVariantList> tableRows(Database &db, const QString &table, const QStringList &skipColumns);
+// The same on any connection, such as one to a file of an older format.
+QList<QVariantList> tableRows(
+    const QSqlDatabase &connection, const QString &table, const QStringList &skipColumns = {});
 
 // Changes the connection's busy timeout, so that lock tests need not wait 5 s.
 bool setBusyTimeout(Database &db, int milliseconds);

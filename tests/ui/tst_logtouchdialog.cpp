@@ -1,6 +1,7 @@
 #include "LogTouchDialog.h"
 #include "Translations.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -102,6 +103,28 @@ private:
         touch.prospectId = 7;
         touch.occurredAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
         return touch;
+    }
+
+    // Step 2 of a cadence, due an hour from now plus `dueInSeconds`.
+    static PlannedStep plannedStep(TouchChannel channel, qint64 dueInSeconds)
+    {
+        PlannedStep planned;
+        planned.enrollmentId = 11;
+        planned.cadenceName = QStringLiteral("Respectful six-step");
+        planned.step.id = 23;
+        planned.step.position = 2;
+        planned.step.channel = channel;
+        planned.step.purpose = QStringLiteral("Concrete time options");
+        planned.dueAt = QDateTime::currentDateTimeUtc().addSecs(dueInSeconds);
+        return planned;
+    }
+
+    static QCheckBox *countsAsStep(LogTouchDialog &dialog)
+    {
+        auto *box = dialog.findChild<QCheckBox *>();
+        if (!box)
+            qFatal("no step checkbox");
+        return box;
     }
 
     int m_saveCalls = 0;
@@ -354,6 +377,128 @@ private Q_SLOTS:
         QCOMPARE(m_saved->id, 42);
         QCOMPARE(m_saved->outcome, TouchOutcome::Sent);
         QCOMPARE(m_saved->occurredAt, original.occurredAt);
+    }
+
+    void offersNoStepUnlessAsked()
+    {
+        Touch original = newTouch();
+        original.enrollmentId = 4;
+        original.stepId = 5;
+        LogTouchDialog dialog(QStringLiteral("Grace Hopper"), original, {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!countsAsStep(dialog)->isVisible());
+        QCOMPARE(dialog.touch().enrollmentId, 4);
+        QCOMPARE(dialog.touch().stepId, 5);
+    }
+
+    void countsAsStep_data()
+    {
+        QTest::addColumn<QString>("stepChannel");
+        QTest::addColumn<qint64>("dueInSeconds");
+        QTest::addColumn<bool>("namedByCaller"); // the due list presets the step
+        QTest::addColumn<QString>("channelName");
+        QTest::addColumn<QString>("directionName");
+        QTest::addColumn<bool>("enabled");
+        QTest::addColumn<bool>("counts");
+
+        QTest::newRow("due, same channel") << "email" << qint64(-3600) << false << "email"
+                                           << "out" << true << true;
+        QTest::newRow("overdue by days, same channel")
+            << "phone" << qint64(-3 * 86400) << false << "phone"
+            << "out" << true << true;
+        QTest::newRow("due, another channel") << "email" << qint64(-3600) << false << "phone"
+                                              << "out" << true << false;
+        QTest::newRow("not due yet") << "email" << qint64(3600) << false << "email"
+                                     << "out" << true << false;
+        QTest::newRow("an answer is no step") << "email" << qint64(-3600) << false << "email"
+                                              << "in" << false << false;
+        QTest::newRow("a note is no step") << "email" << qint64(-3600) << false << "note"
+                                           << "out" << false << false;
+        QTest::newRow("due list, not due yet") << "email" << qint64(3600) << true << "email"
+                                               << "out" << true << true;
+        QTest::newRow("due list, another channel") << "email" << qint64(-3600) << true << "linkedin"
+                                                   << "out" << true << true;
+        QTest::newRow("due list, an answer") << "email" << qint64(-3600) << true << "email"
+                                             << "in" << false << false;
+    }
+
+    void countsAsStep()
+    {
+        QFETCH(QString, stepChannel);
+        QFETCH(qint64, dueInSeconds);
+        QFETCH(bool, namedByCaller);
+        QFETCH(QString, channelName);
+        QFETCH(QString, directionName);
+        QFETCH(bool, enabled);
+        QFETCH(bool, counts);
+        TouchChannel channelValue;
+        QVERIFY(channelFromKey(stepChannel, &channelValue));
+        const PlannedStep planned = plannedStep(channelValue, dueInSeconds);
+        Touch original = newTouch();
+        original.channel = channelValue;
+        if (namedByCaller) {
+            original.enrollmentId = planned.enrollmentId;
+            original.stepId = planned.step.id;
+        }
+        LogTouchDialog dialog(QStringLiteral("Grace Hopper"), original, recorder());
+        dialog.offerStep(planned);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCheckBox *box = countsAsStep(dialog);
+        QVERIFY(box->isVisible());
+        QCOMPARE(box->text().remove(QLatin1Char('&')),
+            QStringLiteral("Counts as step 2 of Respectful six-step (Concrete time options)"));
+        QVERIFY(choose(channel(dialog), channelName));
+        QVERIFY(choose(direction(dialog), directionName));
+        QCOMPARE(box->isEnabled(), enabled);
+
+        dialog.accept();
+        QCOMPARE(m_saveCalls, 1);
+        QCOMPARE(m_saved->enrollmentId, counts ? 11 : 0);
+        QCOMPARE(m_saved->stepId, counts ? 23 : 0);
+    }
+
+    // Once the user sets the checkbox, changing the channel no longer changes it.
+    void theUsersChoiceStays()
+    {
+        LogTouchDialog dialog(QStringLiteral("Grace Hopper"), newTouch(), {});
+        dialog.offerStep(plannedStep(TouchChannel::Email, -60));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCheckBox *box = countsAsStep(dialog);
+        QVERIFY(choose(channel(dialog), QStringLiteral("phone")));
+        QVERIFY(!box->isChecked());
+        QVERIFY(choose(channel(dialog), QStringLiteral("email")));
+        QVERIFY(box->isChecked());
+
+        QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+        QVERIFY(!box->isChecked());
+        QVERIFY(choose(channel(dialog), QStringLiteral("phone")));
+        QVERIFY(choose(channel(dialog), QStringLiteral("email")));
+        QVERIFY(!box->isChecked());
+        QCOMPARE(dialog.touch().enrollmentId, 0);
+
+        // A call can count as the email step when the user says so.
+        QVERIFY(choose(channel(dialog), QStringLiteral("phone")));
+        box->setFocus();
+        QTest::keyClick(box, Qt::Key_Space);
+        QVERIFY(box->isChecked());
+        QVERIFY(choose(channel(dialog), QStringLiteral("sms")));
+        QVERIFY(box->isChecked());
+        QCOMPARE(dialog.touch().enrollmentId, 11);
+        QCOMPARE(dialog.touch().stepId, 23);
+        QCOMPARE(dialog.touch().channel, TouchChannel::Sms);
+    }
+
+    void stepWithoutAPurpose()
+    {
+        PlannedStep planned = plannedStep(TouchChannel::Sms, -60);
+        planned.step.purpose.clear();
+        LogTouchDialog dialog(QStringLiteral("Grace Hopper"), newTouch(), {});
+        dialog.offerStep(planned);
+        QCOMPARE(countsAsStep(dialog)->text().remove(QLatin1Char('&')),
+            QStringLiteral("Counts as step 2 of Respectful six-step"));
     }
 };
 
