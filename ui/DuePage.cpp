@@ -33,6 +33,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Touchline {
 
 namespace {
@@ -149,7 +151,7 @@ DuePage::DuePage(Database &db, QUndoStack *undoStack, QWidget *parent)
     setUser(0, QString());
 
     m_copyAction
-        = addWorkAction("copyMessageAction", tr("&Copy Message"), QKeySequence(tr("Ctrl+Shift+C")),
+        = addWorkAction("copyMessageAction", tr("Cop&y Message"), QKeySequence(tr("Ctrl+Shift+C")),
             tr("Copy the message to paste it elsewhere"), &DuePage::copyMessage);
     m_openAction = addWorkAction("openChannelAction", tr("&Open"), QKeySequence(tr("Ctrl+O")),
         tr("Open the step's channel with the message filled in"), &DuePage::openChannel);
@@ -226,6 +228,9 @@ DuePage::DuePage(Database &db, QUndoStack *undoStack, QWidget *parent)
     connect(&db, &Database::changed, this, [this](Database::Tables tables) {
         if (tables & Database::Table::Users)
             reloadOwners();
+        // What is due on later days changes without rows coming or going.
+        if (m_model->rowCount() == 0)
+            updateEmptyState();
     });
     reloadOwners();
     updateCounts();
@@ -626,7 +631,7 @@ void DuePage::showCurrent()
         m_openAction->setText(tr("&Open in Email"));
         break;
     case TouchChannel::Phone:
-        m_openAction->setText(tr("&Call"));
+        m_openAction->setText(tr("C&all"));
         break;
     case TouchChannel::Sms:
         m_openAction->setText(tr("&Open in SMS"));

@@ -5,9 +5,9 @@
 
 #include <QHash>
 #include <QLocale>
-#include <QSet>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <tuple>
 
 namespace Touchline {

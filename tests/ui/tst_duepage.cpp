@@ -318,7 +318,7 @@ private Q_SLOTS:
                                << ContactLinks::mailto(QStringLiteral("ada@example.com"),
                                       QStringLiteral("Ada Corp and an idea"), body);
         QTest::newRow("phone") << "phone"
-                               << "&Call" << ContactLinks::tel(QStringLiteral("+49 30 1234567"));
+                               << "C&all" << ContactLinks::tel(QStringLiteral("+49 30 1234567"));
         QTest::newRow("sms") << "sms"
                              << "&Open in SMS"
                              << ContactLinks::sms(QStringLiteral("+49 30 1234567"), body);
