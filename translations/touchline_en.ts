@@ -115,6 +115,23 @@
     </message>
 </context>
 <context>
+    <name>Touchline::DuePage</name>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation>
+            <numerusform>%n due today</numerusform>
+            <numerusform>%n due today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::MainWindow</name>
     <message numerus="yes">
         <source>Deleted %n prospect(s). Undo with %1.</source>
