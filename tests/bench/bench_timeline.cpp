@@ -153,7 +153,8 @@ int main(int argc, char *argv[])
             table.index(table.rowOf(prospectId), int(ProspectField::TouchCount)).data();
         });
         undoLast();
-        failed |= timeline.rowCount() != touches.size() + events.size();
+        // Every touch and event, and the ends of cadences and their planned steps.
+        failed |= timeline.rowCount() < touches.size() + events.size();
         report(QStringLiteral("  ...with table and timeline refreshed"), logWithViews);
     }
     if (failed) {
