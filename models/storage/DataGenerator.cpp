@@ -460,11 +460,9 @@ void planTouches(Random &random, qint64 created, qint64 now, int budget, bool ma
     int steps = cadence ? int(cadence->steps.size()) : 0;
     for (int number = 1; int(touches->size()) < budget; ++number) {
         const int step = number <= steps ? number : 0;
-        const TouchChannel stepChannel
-            = step ? cadence->steps.at(step - 1).channel : TouchChannel::Email;
-        const TouchChannel channel = step && canUse(stepChannel, contact, emailBounced)
-            ? stepChannel
-            : pickChannel(random, number, contact, emailBounced);
+        TouchChannel channel = step ? cadence->steps.at(step - 1).channel : TouchChannel::Email;
+        if (!step || !canUse(channel, contact, emailBounced))
+            channel = pickChannel(random, number, contact, emailBounced);
         const TouchOutcome outcome = pickOutcome(random, channel);
         emailBounced = emailBounced || outcome == TouchOutcome::Bounced;
         if (emailBounced)
@@ -485,8 +483,7 @@ void planTouches(Random &random, qint64 created, qint64 now, int budget, bool ma
         const bool replies = random.chance(pace.replyScale * replyChance(number, channel, outcome));
         if (!replies && !random.chance(pace.replyScale * optOutChance(outcome)))
             continue;
-        // An answer comes on the channel of the touch it answers; a call is answered by a call
-        // back.
+        // An answer comes on the channel of the touch it answers (a call back for a call).
         const qint64 answerAt = at + 20 * minuteMs + random.below(3 * dayMs);
         if (!replies) {
             touches->push_back(
@@ -822,7 +819,8 @@ DataGenerator::Result DataGenerator::generate(
             : PlannedEnrollment();
         int outbound = 0;
         bool emailBounced = false; // as TouchRepository flags the address
-        // What the touches made of the prospect; the running cadence keeps it in_cadence.
+        // What the touches made of the prospect; without an answer, it is in_cadence
+        // while its cadence runs, as the app keeps it.
         ProspectStatus status
             = enrollment.running ? ProspectStatus::InCadence : ProspectStatus::New;
         for (const PlannedTouch &touch : touches) {
