@@ -86,11 +86,7 @@ int CadenceCommands::list(const QStringList &arguments)
             cadence.archived ? tr("yes") : tr("no")});
     }
     OutputWriter writer(m_context.out(), parser.format(), columns);
-    if (writer.needsMeasuring())
-        writer.measure(rows);
-    writer.begin();
-    writer.write(rows);
-    writer.end();
+    writer.writeAll(rows);
     return ExitCode::Success;
 }
 
@@ -135,11 +131,7 @@ int CadenceCommands::show(const QStringList &arguments)
             table ? QVariant(step.body.simplified()) : QVariant(step.body)});
     }
     OutputWriter writer(m_context.out(), parser.format(), columns);
-    if (writer.needsMeasuring())
-        writer.measure(rows);
-    writer.begin();
-    writer.write(rows);
-    writer.end();
+    writer.writeAll(rows);
     return ExitCode::Success;
 }
 
@@ -320,11 +312,7 @@ int CadenceCommands::due(const QStringList &arguments)
             tr("%1 of %2").arg(item.step.position).arg(item.stepCount), item.step.purpose,
             item.cadenceName, textOrNull(item.ownerName), item.enrollmentId});
     OutputWriter writer(m_context.out(), parser.format(), columns);
-    if (writer.needsMeasuring())
-        writer.measure(rows);
-    writer.begin();
-    writer.write(rows);
-    writer.end();
+    writer.writeAll(rows);
     return ExitCode::Success;
 }
 

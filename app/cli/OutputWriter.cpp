@@ -181,6 +181,15 @@ void OutputWriter::write(const QList<QVariantList> &rows)
     }
 }
 
+void OutputWriter::writeAll(const QList<QVariantList> &rows)
+{
+    if (needsMeasuring())
+        measure(rows);
+    begin();
+    write(rows);
+    end();
+}
+
 void OutputWriter::end()
 {
     if (m_format == OutputFormat::Json)

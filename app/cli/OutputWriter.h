@@ -48,6 +48,8 @@ public:
     void begin();
     void write(const QList<QVariantList> &rows);
     void end();
+    // The whole list at once, for lists small enough to hold in memory.
+    void writeAll(const QList<QVariantList> &rows);
 
     // One record: "Title  value" lines in a table, otherwise the same as a list of one.
     void writeRecord(const QVariantList &row);

@@ -202,11 +202,7 @@ int TouchCommands::list(const QStringList &arguments)
             directionKey(touch.direction), outcomeKey(touch.outcome), textOrNull(touch.authorName),
             touch.notes});
     OutputWriter writer(m_context.out(), parser.format(), columns);
-    if (writer.needsMeasuring())
-        writer.measure(rows);
-    writer.begin();
-    writer.write(rows);
-    writer.end();
+    writer.writeAll(rows);
     return ExitCode::Success;
 }
 

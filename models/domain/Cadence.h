@@ -56,7 +56,16 @@ constexpr int maxStepTextLength = 20000;
 
 struct CadenceFieldError
 {
-    enum class Field { Name, Description, StepChannel, StepWait, StepWindow, StepPurpose, StepSubject, StepBody } field;
+    enum class Field {
+        Name,
+        Description,
+        StepChannel,
+        StepWait,
+        StepWindow,
+        StepPurpose,
+        StepSubject,
+        StepBody
+    } field;
     int position = 0; // the step's position for step fields, 0 for the cadence's own fields
     QString message;
 };

@@ -105,11 +105,8 @@ struct EnrollmentStatus
 //   snooze time, moved into the send window like above (DueReason::Snoozed).
 namespace CadenceEngine {
 
-EnrollmentStatus evaluate(const Cadence &cadence,
-                          const EnrollmentFacts &enrollment,
-                          const ProspectFacts &prospect,
-                          const QList<Touch> &history,
-                          const QTimeZone &fallbackZone);
+EnrollmentStatus evaluate(const Cadence &cadence, const EnrollmentFacts &enrollment,
+    const ProspectFacts &prospect, const QList<Touch> &history, const QTimeZone &fallbackZone);
 
 // The calendar arithmetic above, exposed for tests and for snoozing.
 QDate addBusinessDays(QDate date, int days);
