@@ -411,6 +411,7 @@ QWidget *CadencesPage::createEditor()
             return;
         AppSettings::setSchedulingLink(link);
         setSchedulingLink(link);
+        Q_EMIT schedulingLinkEdited(link);
     });
     linkRow->addWidget(linkLabel);
     linkRow->addWidget(m_schedulingLinkEdit, 1);

@@ -81,6 +81,8 @@ public:
 Q_SIGNALS:
     // A short note for a status bar ("Removed step 2. Undo with Ctrl+Z.").
     void statusMessage(const QString &message);
+    // The user changed the scheduling link in the page (already saved).
+    void schedulingLinkEdited(const QString &link);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -247,11 +247,25 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setIcon(themeIcon("edit-undo", QStyle::SP_ArrowBack));
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setShortcuts(QKeySequence::Redo);
     m_redoAction->setIcon(themeIcon("edit-redo", QStyle::SP_ArrowForward));
+    // Typing on the Cadences tab is stored after a pause; it must reach the stack
+    // first, so Ctrl+Z takes back what was just typed rather than the edit before.
+    disconnect(m_undoAction, &QAction::triggered, m_undoStack, &QUndoStack::undo);
+    disconnect(m_redoAction, &QAction::triggered, m_undoStack, &QUndoStack::redo);
+    connect(m_undoAction, &QAction::triggered, this, [this] {
+        commitPendingEdits();
+        m_undoStack->undo();
+    });
+    connect(m_redoAction, &QAction::triggered, this, [this] {
+        commitPendingEdits();
+        m_undoStack->redo();
+    });
 
     m_addAction = new QAction(
         themeIcon("list-add", QStyle::SP_FileDialogNewFolder), tr("&Add Prospect…"), this);
@@ -322,6 +336,18 @@ void MainWindow::createActions()
     m_unenrollAction->setObjectName(QStringLiteral("unenrollAction"));
     m_unenrollAction->setStatusTip(tr("Stop the running cadence of the selected prospects"));
     connect(m_unenrollAction, &QAction::triggered, this, &MainWindow::unenrollSelected);
+    m_pauseAction = new QAction(tr("&Pause Cadence"), this);
+    m_pauseAction->setObjectName(QStringLiteral("pauseAction"));
+    m_pauseAction->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    m_pauseAction->setStatusTip(tr("Hold the cadence of the selected prospects until resumed"));
+    connect(m_pauseAction, &QAction::triggered, this, [this] { decideSelected(Decision::Pause); });
+    m_resumeAction = new QAction(tr("Res&ume Cadence"), this);
+    m_resumeAction->setObjectName(QStringLiteral("resumeAction"));
+    m_resumeAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    m_resumeAction->setStatusTip(
+        tr("Continue the paused or bounced cadence of the selected prospects"));
+    connect(
+        m_resumeAction, &QAction::triggered, this, [this] { decideSelected(Decision::Resume); });
 
     m_newestFirstAction = new QAction(tr("&Newest Touches First"), this);
     m_newestFirstAction->setObjectName(QStringLiteral("newestFirstAction"));
@@ -359,6 +385,8 @@ void MainWindow::createMenus()
     prospects->addAction(m_logTouchAction);
     prospects->addSeparator();
     prospects->addAction(m_enrollAction);
+    prospects->addAction(m_pauseAction);
+    prospects->addAction(m_resumeAction);
     prospects->addAction(m_unenrollAction);
 
     m_cadenceMenu = menuBar()->addMenu(tr("&Cadences"));
@@ -534,6 +562,7 @@ void MainWindow::closeDatabase()
 {
     if (!m_db)
         return;
+    commitPendingEdits();
     AppSettings::setProspectHeaderState(m_table->horizontalHeader()->saveState());
     m_table->setModel(nullptr);
     m_timeline->setModel(nullptr);
@@ -708,6 +737,8 @@ void MainWindow::updateActions()
     m_showCadencesAction->setEnabled(open);
     m_enrollAction->setEnabled(writable && selected > 0);
     m_unenrollAction->setEnabled(writable && selected > 0);
+    m_pauseAction->setEnabled(writable && selected > 0);
+    m_resumeAction->setEnabled(writable && selected > 0);
 }
 
 void MainWindow::createFilePages(qint64 authorId)
@@ -717,6 +748,7 @@ void MainWindow::createFilePages(qint64 authorId)
     m_duePage->setReadOnly(m_db->isReadOnly());
     m_duePage->setUrlOpener([this](const QUrl &url) { return m_openUrl(url); });
     m_duePage->setUser(authorId, AppSettings::userName());
+    m_duePage->setSchedulingLink(AppSettings::schedulingLink());
     connect(m_duePage, &DuePage::countsChanged, this, &MainWindow::updateDueCounts);
     connect(m_duePage, &DuePage::prospectActivated, this, &MainWindow::showProspect);
     m_views->insertTab(0, m_duePage, tr("Due"));
@@ -726,6 +758,8 @@ void MainWindow::createFilePages(qint64 authorId)
     m_cadencesPage->setReadOnly(m_db->isReadOnly());
     connect(m_cadencesPage, &CadencesPage::statusMessage, this,
         [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_cadencesPage, &CadencesPage::schedulingLinkEdited, m_duePage,
+        &DuePage::setSchedulingLink);
     m_views->addTab(m_cadencesPage, tr("Cadences"));
 
     m_cadenceMenu->clear();
@@ -738,6 +772,12 @@ void MainWindow::createFilePages(qint64 authorId)
              m_cadencesPage->moveStepUpAction(), m_cadencesPage->moveStepDownAction()})
         m_cadenceMenu->addAction(action);
     m_cadenceMenu->setEnabled(true);
+}
+
+void MainWindow::commitPendingEdits()
+{
+    if (m_cadencesPage)
+        m_cadencesPage->commitPendingEdits();
 }
 
 void MainWindow::removeFilePages()
@@ -787,13 +827,15 @@ MainWindow::View MainWindow::currentView() const
     return View::Prospects;
 }
 
-void MainWindow::updateDueCounts(int due, int overdue)
+void MainWindow::updateDueCounts(int dueToday, int overdue)
 {
     const int index = m_views->indexOf(m_duePage);
     if (index < 0)
         return;
+    // Overdue items are due too: the first number is everything to do today.
+    const int due = dueToday + overdue;
     m_views->setTabText(index,
-        overdue > 0 ? tr("Due %1, overdue %2").arg(due).arg(overdue) : tr("Due %1").arg(due));
+        overdue > 0 ? tr("Due %1 (%2 overdue)").arg(due).arg(overdue) : tr("Due %1").arg(due));
 }
 
 void MainWindow::showProspect(qint64 prospectId)
@@ -866,20 +908,51 @@ void MainWindow::unenrollSelected()
     const QList<qint64> ids = selectedIds();
     if (ids.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Take Out of Cadence"),
-            tr("Stop the running cadence of %n prospect(s)? Their history stays in the timeline.",
-                nullptr, int(ids.size())))
-        != QMessageBox::Yes)
-        return;
     int stopped = 0;
     Error error;
-    if (!m_enrollmentEditor->repository().unenroll(
-            ids, m_enrollmentEditor->authorId(), &stopped, &error)) {
+    if (!m_enrollmentEditor->unenroll(ids, &stopped, &error)) {
         showError(error.message);
         return;
     }
     statusBar()->showMessage(
-        tr("Took %n prospect(s) out of their cadence.", nullptr, stopped), 8000);
+        tr("Took %n prospect(s) out of their cadence. Undo with %1.", nullptr, stopped)
+            .arg(m_undoAction->shortcut().toString(QKeySequence::NativeText)),
+        8000);
+}
+
+void MainWindow::decideSelected(Decision decision)
+{
+    const QList<qint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QList<Enrollment> running;
+    Error error;
+    if (!m_enrollmentEditor->repository().listRunning(ids, &running, &error)) {
+        showError(error.message);
+        return;
+    }
+    const bool pause = decision == Decision::Pause;
+    QList<qint64> enrollmentIds;
+    for (const Enrollment &enrollment : std::as_const(running)) {
+        if (pause == (enrollment.state == EnrollmentState::Active))
+            enrollmentIds.append(enrollment.id);
+    }
+    if (enrollmentIds.isEmpty()) {
+        showError(pause ? tr("None of the selected prospects has an active cadence to pause.")
+                        : tr("None of the selected prospects has a paused or bounced cadence to "
+                             "resume."));
+        return;
+    }
+    const bool done = pause ? m_enrollmentEditor->pause(enrollmentIds, &error)
+                            : m_enrollmentEditor->resume(enrollmentIds, &error);
+    if (!done) {
+        showError(error.message);
+        return;
+    }
+    const int count = int(enrollmentIds.size());
+    statusBar()->showMessage(pause ? tr("Paused the cadence of %n prospect(s).", nullptr, count)
+                                   : tr("Resumed the cadence of %n prospect(s).", nullptr, count),
+        8000);
 }
 
 void MainWindow::updateCount()

@@ -87,9 +87,11 @@ private Q_SLOTS:
     void enrollSelected();
     void unenrollSelected();
     void showProspect(qint64 prospectId);
-    void updateDueCounts(int due, int overdue);
+    void updateDueCounts(int dueToday, int overdue);
 
 private:
+    enum class Decision { Pause, Resume };
+    void decideSelected(Decision decision);
     void createActions();
     void createMenus();
     QWidget *createProspectPage();
@@ -107,6 +109,8 @@ private:
     void openTouchDialog(const Prospect &prospect, const Touch &touch);
     void createFilePages(qint64 authorId);
     void removeFilePages();
+    // Stores what a page holds back while the user types, before undo, redo or close.
+    void commitPendingEdits();
     bool hasRunningEnrollments();
 
     std::unique_ptr<Database> m_db;
@@ -149,6 +153,8 @@ private:
     QAction *m_showDueAction = nullptr;
     QAction *m_showCadencesAction = nullptr;
     QAction *m_enrollAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_resumeAction = nullptr;
     QAction *m_unenrollAction = nullptr;
 };
 

@@ -156,6 +156,11 @@ int CadenceCommands::enroll(const QStringList &arguments)
         return parser.usageError(tr("--cadence is required."));
     if (!parser.isSet(QStringLiteral("prospect")) && !parser.isSet(QStringLiteral("search")))
         return parser.usageError(tr("Name the prospects with --prospect or --search."));
+    // A search without words matches every prospect: an empty shell variable
+    // would enroll the whole file.
+    if (parser.isSet(QStringLiteral("search"))
+        && parser.value(QStringLiteral("search")).trimmed().isEmpty())
+        return parser.usageError(tr("--search needs at least one word to look for."));
     QList<qint64> prospectIds;
     if (!parser.ids(parser.values(QStringLiteral("prospect")), tr("\"%1\" is not a prospect id."),
             &prospectIds))

@@ -1,5 +1,7 @@
 #include "EnrollmentEditor.h"
 
+#include <memory>
+
 namespace Touchline {
 
 namespace {
@@ -49,11 +51,13 @@ private:
     EnrollResult *m_firstResult;
 };
 
-// A snooze or skip: each run records a new event, which undo removes again.
+// Decisions about enrollments (pause, resume, snooze, skip, take out): each run
+// records new events, which undo removes again.
 class DecisionCommand : public EditCommand
 {
 public:
-    using Decide = std::function<bool(EnrollmentEditor &editor, qint64 *eventId, Error *error)>;
+    using Decide
+        = std::function<bool(EnrollmentEditor &editor, QList<qint64> *eventIds, Error *error)>;
 
     DecisionCommand(EnrollmentEditor &editor, const QString &text, Decide decide)
         : EditCommand(editor, text)
@@ -65,20 +69,42 @@ public:
     void perform() override
     {
         Error error;
-        finish(m_decide(m_editor, &m_eventId, &error), error);
+        m_eventIds.clear();
+        finish(m_decide(m_editor, &m_eventIds, &error), error);
     }
 
     void undo() override
     {
         Error error;
-        finish(m_editor.repository().undoDecision(m_eventId, &error), error);
+        finish(m_editor.repository().undoDecisions(m_eventIds, &error), error);
     }
 
 private:
     EnrollmentEditor &m_editor;
     Decide m_decide;
-    qint64 m_eventId = 0;
+    QList<qint64> m_eventIds;
 };
+
+// Runs a decision about one enrollment for each of `enrollmentIds`; when one is
+// refused, takes back those already made so that the command is all or nothing.
+using DecideOne = std::function<bool(
+    EnrollmentRepository &repository, qint64 enrollmentId, qint64 *eventId, Error *error)>;
+DecisionCommand::Decide forEach(const QList<qint64> &enrollmentIds, DecideOne decideOne)
+{
+    return [enrollmentIds, decideOne = std::move(decideOne)](
+               EnrollmentEditor &editor, QList<qint64> *eventIds, Error *error) {
+        for (const qint64 enrollmentId : enrollmentIds) {
+            qint64 eventId = 0;
+            if (!decideOne(editor.repository(), enrollmentId, &eventId, error)) {
+                editor.repository().undoDecisions(*eventIds, nullptr);
+                eventIds->clear();
+                return false;
+            }
+            eventIds->append(eventId);
+        }
+        return true;
+    };
+}
 
 } // namespace
 
@@ -100,25 +126,69 @@ bool EnrollmentEditor::enroll(
     return ok;
 }
 
+bool EnrollmentEditor::unenroll(const QList<qint64> &prospectIds, int *stopped, Error *error)
+{
+    // The count of the first run; the command outlives this call.
+    const auto count = std::make_shared<int>(0);
+    const bool ok
+        = pushCommand(new DecisionCommand(*this, tr("Take out of cadence"),
+                          [prospectIds, count](
+                              EnrollmentEditor &editor, QList<qint64> *eventIds, Error *failure) {
+                              // Stopping nobody would leave an empty step on the undo stack.
+                              return editor.repository().unenroll(prospectIds, editor.authorId(),
+                                         count.get(), failure, eventIds)
+                                  && (*count > 0
+                                      || fail(failure, Error::Kind::Invalid,
+                                          tr("None of these prospects is in a running cadence.")));
+                          }),
+            error);
+    if (stopped)
+        *stopped = *count;
+    return ok;
+}
+
+bool EnrollmentEditor::pause(const QList<qint64> &enrollmentIds, Error *error)
+{
+    return pushCommand(new DecisionCommand(*this, tr("Pause cadence"),
+                           forEach(enrollmentIds,
+                               [this](EnrollmentRepository &repository, qint64 id, qint64 *eventId,
+                                   Error *failure) {
+                                   return repository.pause(id, m_authorId, failure, eventId);
+                               })),
+        error);
+}
+
+bool EnrollmentEditor::resume(const QList<qint64> &enrollmentIds, Error *error)
+{
+    return pushCommand(new DecisionCommand(*this, tr("Resume cadence"),
+                           forEach(enrollmentIds,
+                               [this](EnrollmentRepository &repository, qint64 id, qint64 *eventId,
+                                   Error *failure) {
+                                   return repository.resume(id, m_authorId, failure, eventId);
+                               })),
+        error);
+}
+
 bool EnrollmentEditor::snooze(qint64 enrollmentId, const QDateTime &until, Error *error)
 {
     return pushCommand(
         new DecisionCommand(*this, tr("Snooze step"),
-            [enrollmentId, until](EnrollmentEditor &editor, qint64 *eventId, Error *failure) {
-                return editor.repository().snooze(
-                    enrollmentId, until, editor.authorId(), failure, eventId);
-            }),
+            forEach({enrollmentId},
+                [this, until](
+                    EnrollmentRepository &repository, qint64 id, qint64 *eventId, Error *failure) {
+                    return repository.snooze(id, until, m_authorId, failure, eventId);
+                })),
         error);
 }
 
 bool EnrollmentEditor::skipStep(qint64 enrollmentId, Error *error)
 {
-    return pushCommand(
-        new DecisionCommand(*this, tr("Skip step"),
-            [enrollmentId](EnrollmentEditor &editor, qint64 *eventId, Error *failure) {
-                return editor.repository().skipStep(
-                    enrollmentId, editor.authorId(), failure, eventId);
-            }),
+    return pushCommand(new DecisionCommand(*this, tr("Skip step"),
+                           forEach({enrollmentId},
+                               [this](EnrollmentRepository &repository, qint64 id, qint64 *eventId,
+                                   Error *failure) {
+                                   return repository.skipStep(id, m_authorId, failure, eventId);
+                               })),
         error);
 }
 

@@ -7,9 +7,11 @@ namespace Touchline {
 
 class Database;
 
-// Enrolling prospects as an undoable command over EnrollmentRepository. Undo
-// removes the enrollments again as long as nobody worked on them yet (no touch,
-// skip, snooze or pause); otherwise it fails with the repository's message.
+// Enrolling prospects and deciding about their enrollments as undoable commands
+// over EnrollmentRepository. Undoing an enrollment removes it again as long as
+// nobody worked on it yet (no touch, skip, snooze or pause); undoing a decision
+// needs it to be the enrollment's latest. Otherwise undo fails with the
+// repository's message.
 class EnrollmentEditor : public Editor
 {
     Q_OBJECT
@@ -23,7 +25,11 @@ public:
     // Returns whether the change was made; `result` lists who was left out and why.
     bool enroll(const Cadence &cadence, const QList<qint64> &prospectIds, EnrollResult *result,
         Error *error = nullptr);
-    // Snoozing and skipping the next step; undo takes back the event that records it.
+    // Decisions; undo takes back the events that record them. Each is all or
+    // nothing: when one enrollment refuses, none changes.
+    bool unenroll(const QList<qint64> &prospectIds, int *stopped, Error *error = nullptr);
+    bool pause(const QList<qint64> &enrollmentIds, Error *error = nullptr);
+    bool resume(const QList<qint64> &enrollmentIds, Error *error = nullptr);
     bool snooze(qint64 enrollmentId, const QDateTime &until, Error *error = nullptr);
     bool skipStep(qint64 enrollmentId, Error *error = nullptr);
 

@@ -442,8 +442,8 @@ bool EnrollmentRepository::enroll(qint64 cadenceId, const QList<qint64> &prospec
     return true;
 }
 
-bool EnrollmentRepository::unenroll(
-    const QList<qint64> &prospectIds, qint64 authorId, int *stopped, Error *error)
+bool EnrollmentRepository::unenroll(const QList<qint64> &prospectIds, qint64 authorId, int *stopped,
+    Error *error, QList<qint64> *eventIds)
 {
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
@@ -471,20 +471,25 @@ bool EnrollmentRepository::unenroll(
     }
     QList<qint64> ids;
     QList<qint64> affected;
+    QList<qint64> recorded;
     query.prepare(QStringLiteral("UPDATE enrollments SET stopped_at = ? WHERE id = ?"));
     for (const ProspectEvent &event : std::as_const(events)) {
         query.addBindValue(Database::toDbTime(now));
         query.addBindValue(event.enrollmentId);
+        qint64 eventId = 0;
         if (!m_db.exec(query, tr("taking prospects out of their cadence"), error)
-            || !ProspectEventStore::insert(m_db, event, nullptr, error))
+            || !ProspectEventStore::insert(m_db, event, &eventId, error))
             return false;
         ids.append(event.enrollmentId);
         affected.append(event.prospectId);
+        recorded.append(eventId);
     }
     if (!refreshEnrollments(m_db, ids, error) || !transaction.commit(error))
         return false;
     if (stopped)
         *stopped = int(ids.size());
+    if (eventIds)
+        *eventIds = recorded;
     if (!ids.isEmpty())
         m_db.notifyChanged(Database::Table::Enrollments | Database::Table::Prospects, affected);
     return true;
@@ -541,8 +546,9 @@ bool EnrollmentRepository::removeUntouched(const QList<qint64> &enrollmentIds, E
 
 bool EnrollmentRepository::decide(qint64 enrollmentId, qint64 authorId,
     const QList<EnrollmentState> &allowed, const QString &refusal,
-    const std::function<Decision(const Enrollment &, const CadenceStep &)> &decision, Error *error,
-    qint64 *eventId)
+    const std::function<Decision(const Enrollment &, const CadenceStep &, const QVariant &now)>
+        &decision,
+    Error *error, qint64 *eventId)
 {
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
@@ -560,7 +566,9 @@ bool EnrollmentRepository::decide(qint64 enrollmentId, qint64 authorId,
     const CadenceStep next = enrollment->nextPosition <= cadence->steps.size()
         ? cadence->steps.at(enrollment->nextPosition - 1)
         : CadenceStep();
-    const Decision decided = decision(*enrollment, next);
+    // The event and the columns share one time, so undo can restore one from the other.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Decision decided = decision(*enrollment, next, Database::toDbTime(now));
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("UPDATE enrollments SET ") + decided.assignments
         + QStringLiteral(" WHERE id = ?"));
@@ -570,7 +578,7 @@ bool EnrollmentRepository::decide(qint64 enrollmentId, qint64 authorId,
     ProspectEvent event;
     event.prospectId = enrollment->prospectId;
     event.kind = decided.kind;
-    event.occurredAt = QDateTime::currentDateTimeUtc();
+    event.occurredAt = now;
     event.authorId = authorId;
     event.detail = decided.detail;
     event.enrollmentId = enrollmentId;
@@ -585,29 +593,29 @@ bool EnrollmentRepository::decide(qint64 enrollmentId, qint64 authorId,
     return true;
 }
 
-bool EnrollmentRepository::pause(qint64 enrollmentId, qint64 authorId, Error *error)
+bool EnrollmentRepository::pause(
+    qint64 enrollmentId, qint64 authorId, Error *error, qint64 *eventId)
 {
     return decide(
         enrollmentId, authorId, {EnrollmentState::Active}, tr("%1 cannot be paused: it is %2."),
-        [](const Enrollment &enrollment, const CadenceStep &) {
-            return Decision {QStringLiteral("paused_at = ?"),
-                {Database::toDbTime(QDateTime::currentDateTimeUtc())}, ProspectEventKind::Paused,
+        [](const Enrollment &enrollment, const CadenceStep &, const QVariant &now) {
+            return Decision {QStringLiteral("paused_at = ?"), {now}, ProspectEventKind::Paused,
                 enrollment.cadenceName, 0};
         },
-        error);
+        error, eventId);
 }
 
-bool EnrollmentRepository::resume(qint64 enrollmentId, qint64 authorId, Error *error)
+bool EnrollmentRepository::resume(
+    qint64 enrollmentId, qint64 authorId, Error *error, qint64 *eventId)
 {
     return decide(
         enrollmentId, authorId, {EnrollmentState::Paused, EnrollmentState::Bounced},
         tr("%1 cannot be resumed: it is %2."),
-        [](const Enrollment &enrollment, const CadenceStep &) {
-            return Decision {QStringLiteral("paused_at = NULL, resumed_at = ?"),
-                {Database::toDbTime(QDateTime::currentDateTimeUtc())}, ProspectEventKind::Resumed,
-                enrollment.cadenceName, 0};
+        [](const Enrollment &enrollment, const CadenceStep &, const QVariant &now) {
+            return Decision {QStringLiteral("paused_at = NULL, resumed_at = ?"), {now},
+                ProspectEventKind::Resumed, enrollment.cadenceName, 0};
         },
-        error);
+        error, eventId);
 }
 
 bool EnrollmentRepository::snooze(
@@ -617,7 +625,7 @@ bool EnrollmentRepository::snooze(
         return fail(error, Error::Kind::Invalid, tr("A step can only be snoozed to a later time."));
     return decide(
         enrollmentId, authorId, {EnrollmentState::Active}, tr("%1 cannot be snoozed: it is %2."),
-        [&until](const Enrollment &, const CadenceStep &next) {
+        [&until](const Enrollment &, const CadenceStep &next, const QVariant &) {
             const QVariant time = Database::toDbTime(until);
             return Decision {QStringLiteral("snoozed_until = ?, snoozed_step_id = ?"),
                 {time, SqlUtil::idOrNull(next.id)}, ProspectEventKind::Snoozed,
@@ -632,7 +640,7 @@ bool EnrollmentRepository::skipStep(
     return decide(
         enrollmentId, authorId, {EnrollmentState::Active, EnrollmentState::Paused},
         tr("A step of %1 cannot be skipped: it is %2."),
-        [](const Enrollment &, const CadenceStep &next) {
+        [](const Enrollment &, const CadenceStep &next, const QVariant &) {
             // The update changes nothing: the skip is the event, read by the engine.
             return Decision {QStringLiteral("updated_at = updated_at"), {},
                 ProspectEventKind::StepSkipped, next.purpose, next.id};
@@ -640,50 +648,122 @@ bool EnrollmentRepository::skipStep(
         error, eventId);
 }
 
-bool EnrollmentRepository::undoDecision(qint64 eventId, Error *error)
+bool EnrollmentRepository::undoDecisions(const QList<qint64> &eventIds, Error *error)
 {
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
+    const QString action = tr("undoing a change of cadence");
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT kind, enrollment_id, prospect_id FROM prospect_events WHERE id = ?"));
-    query.addBindValue(eventId);
-    const QString action = tr("undoing a snooze or skip");
-    if (!m_db.exec(query, action, error))
+    QList<qint64> enrollmentIds;
+    QList<qint64> prospectIds;
+    for (const qint64 eventId : eventIds) {
+        // Only the enrollment's latest decision can be taken back: a later one
+        // (a teammate's) was made on top of it.
+        query.prepare(QStringLiteral(
+            "SELECT e.kind, e.enrollment_id, e.prospect_id, c.name, "
+            "(SELECT count(*) FROM prospect_events d WHERE d.enrollment_id = e.enrollment_id "
+            "AND d.kind IN (?, ?, ?, ?, ?) AND (d.occurred_at > e.occurred_at "
+            "OR (d.occurred_at = e.occurred_at AND d.id > e.id))), "
+            "(SELECT l.id FROM enrollments l WHERE l.prospect_id = e.prospect_id "
+            "ORDER BY l.enrolled_at DESC, l.id DESC LIMIT 1) "
+            "FROM prospect_events e JOIN enrollments n ON n.id = e.enrollment_id "
+            "JOIN cadences c ON c.id = n.cadence_id WHERE e.id = ?"));
+        for (const ProspectEventKind kind :
+            {ProspectEventKind::Paused, ProspectEventKind::Resumed, ProspectEventKind::Snoozed,
+                ProspectEventKind::StepSkipped, ProspectEventKind::Unenrolled})
+            query.addBindValue(eventKindKey(kind));
+        query.addBindValue(eventId);
+        if (!m_db.exec(query, action, error))
+            return false;
+        if (!query.next())
+            return fail(error, Error::Kind::NotFound,
+                tr("The change to undo no longer exists; someone may have deleted the prospect."));
+        ProspectEventKind kind = ProspectEventKind::DoNotContactSet;
+        eventKindFromKey(query.value(0).toString(), &kind);
+        const qint64 enrollmentId = query.value(1).toLongLong();
+        const qint64 prospectId = query.value(2).toLongLong();
+        const QString cadenceName = query.value(3).toString();
+        const bool superseded = query.value(4).toInt() > 0;
+        const bool latestEnrollment = query.value(5).toLongLong() == enrollmentId;
+        query.finish();
+        if (kind != ProspectEventKind::Paused && kind != ProspectEventKind::Resumed
+            && kind != ProspectEventKind::Snoozed && kind != ProspectEventKind::StepSkipped
+            && kind != ProspectEventKind::Unenrolled)
+            return fail(error, Error::Kind::Invalid,
+                tr("Only a pause, a resume, a snooze, a skip or taking out of a cadence can be "
+                   "undone here."));
+        if (superseded || (kind == ProspectEventKind::Unenrolled && !latestEnrollment))
+            return fail(error, Error::Kind::Conflict,
+                tr("%1 of prospect %2 was changed again since; undo that first.")
+                    .arg(cadenceName)
+                    .arg(prospectId));
+        if (!undoOneDecision(eventId, kind, enrollmentId, error))
+            return false;
+        enrollmentIds.append(enrollmentId);
+        prospectIds.append(prospectId);
+    }
+    if (!refreshEnrollments(m_db, enrollmentIds, error) || !transaction.commit(error))
         return false;
-    if (!query.next())
-        return fail(error, Error::Kind::NotFound,
-            tr("The snooze or skip to undo no longer exists; someone may have deleted the "
-               "prospect."));
-    ProspectEventKind kind = ProspectEventKind::DoNotContactSet;
-    eventKindFromKey(query.value(0).toString(), &kind);
-    const qint64 enrollmentId = query.value(1).toLongLong();
-    const qint64 prospectId = query.value(2).toLongLong();
-    if (kind != ProspectEventKind::Snoozed && kind != ProspectEventKind::StepSkipped)
-        return fail(error, Error::Kind::Invalid, tr("Only a snooze or a skip can be undone here."));
-    query.finish();
+    if (!prospectIds.isEmpty())
+        m_db.notifyChanged(Database::Table::Enrollments | Database::Table::Prospects, prospectIds);
+    return true;
+}
+
+bool EnrollmentRepository::undoOneDecision(
+    qint64 eventId, ProspectEventKind kind, qint64 enrollmentId, Error *error)
+{
+    const QString action = tr("undoing a change of cadence");
+    QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("DELETE FROM prospect_events WHERE id = ?"));
     query.addBindValue(eventId);
     if (!m_db.exec(query, action, error))
         return false;
-    if (kind == ProspectEventKind::Snoozed) {
-        // The enrollment keeps only the latest snooze; its event keeps each one.
-        query.prepare(QStringLiteral(
-            "UPDATE enrollments SET (snoozed_until, snoozed_step_id) = (SELECT CAST(detail AS "
-            "INTEGER), step_id FROM prospect_events WHERE enrollment_id = ? AND kind = ? "
-            "ORDER BY occurred_at DESC, id DESC LIMIT 1) WHERE id = ?"));
-        query.addBindValue(enrollmentId);
-        query.addBindValue(eventKindKey(ProspectEventKind::Snoozed));
-        query.addBindValue(enrollmentId);
-        if (!m_db.exec(query, action, error))
-            return false;
+    // The enrollment's columns hold the latest decision of each kind; the
+    // remaining events tell what they were before this one. `values` follow the
+    // placeholders in the order the SQL is built.
+    QVariantList values;
+    const auto latest = [&](ProspectEventKind of, const QString &column) -> QString {
+        values << enrollmentId << eventKindKey(of);
+        return QStringLiteral("(SELECT ") + column
+            + QStringLiteral(" FROM prospect_events WHERE enrollment_id = ? AND kind = ? "
+                             "ORDER BY occurred_at DESC, id DESC LIMIT 1)");
+    };
+    QString assignments;
+    switch (kind) {
+    case ProspectEventKind::Snoozed:
+        assignments = QStringLiteral("(snoozed_until, snoozed_step_id) = ")
+            + latest(
+                ProspectEventKind::Snoozed, QStringLiteral("CAST(detail AS INTEGER), step_id"));
+        break;
+    case ProspectEventKind::Paused:
+        assignments = QStringLiteral("paused_at = NULL");
+        break;
+    case ProspectEventKind::Resumed: {
+        // Paused by hand again if a pause came after the resume before this one.
+        assignments = QStringLiteral("resumed_at = ")
+            + latest(ProspectEventKind::Resumed, QStringLiteral("occurred_at"));
+        values << enrollmentId << eventKindKey(ProspectEventKind::Paused);
+        assignments += QStringLiteral(
+            ", paused_at = (SELECT p.occurred_at FROM prospect_events p WHERE p.enrollment_id = ? "
+            "AND p.kind = ? AND p.occurred_at >= coalesce(");
+        assignments += latest(ProspectEventKind::Resumed, QStringLiteral("occurred_at"))
+            + QStringLiteral(", 0) ORDER BY p.occurred_at DESC, p.id DESC LIMIT 1)");
+        break;
     }
-    if (!refreshEnrollments(m_db, {enrollmentId}, error) || !transaction.commit(error))
-        return false;
-    m_db.notifyChanged(Database::Table::Enrollments | Database::Table::Prospects, {prospectId});
-    return true;
+    case ProspectEventKind::Unenrolled:
+        assignments = QStringLiteral("stopped_at = NULL");
+        break;
+    default: // a skip is only its event
+        return true;
+    }
+    query.prepare(
+        QStringLiteral("UPDATE enrollments SET ") + assignments + QStringLiteral(" WHERE id = ?"));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    query.addBindValue(enrollmentId);
+    return m_db.exec(query, action, error);
 }
 
 std::optional<Enrollment> EnrollmentRepository::get(qint64 enrollmentId, Error *error) const
@@ -712,6 +792,23 @@ bool EnrollmentRepository::listForProspect(
         + QStringLiteral("WHERE e.prospect_id = ? ORDER BY e.enrolled_at DESC, e.id DESC"));
     query.addBindValue(prospectId);
     if (!m_db.exec(query, tr("reading the cadences of prospect %1").arg(prospectId), error))
+        return false;
+    enrollments->clear();
+    while (query.next())
+        enrollments->append(readEnrollment(query));
+    return true;
+}
+
+bool EnrollmentRepository::listRunning(
+    const QList<qint64> &prospectIds, QList<Enrollment> *enrollments, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(selectEnrollments + QStringLiteral("WHERE ")
+        + SqlUtil::runningEnrollmentCondition(QStringLiteral("e."))
+        + QStringLiteral(" AND e.prospect_id IN (SELECT value FROM json_each(?)) ORDER BY e.id"));
+    query.addBindValue(SqlUtil::idsToJson(prospectIds));
+    if (!m_db.exec(query, tr("reading the running cadences of prospects"), error))
         return false;
     enrollments->clear();
     while (query.next())

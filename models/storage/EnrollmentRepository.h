@@ -118,26 +118,33 @@ public:
     bool enroll(qint64 cadenceId, const QList<qint64> &prospectIds, qint64 authorId,
         EnrollResult *result, Error *error);
     // Takes the prospects out of their running cadence (state stopped).
-    bool unenroll(const QList<qint64> &prospectIds, qint64 authorId, int *stopped, Error *error);
+    // `eventIds`, when given, receives the events recording it, for undoDecisions().
+    bool unenroll(const QList<qint64> &prospectIds, qint64 authorId, int *stopped, Error *error,
+        QList<qint64> *eventIds = nullptr);
     // Removes enrollments nobody acted on yet (no touch, skip or snooze), to undo
     // enroll(); refuses with Conflict otherwise, changing nothing.
     bool removeUntouched(const QList<qint64> &enrollmentIds, Error *error);
-    bool pause(qint64 enrollmentId, qint64 authorId, Error *error);
+    // `eventId`, when given, receives the event recording a decision, for
+    // undoDecisions().
+    bool pause(qint64 enrollmentId, qint64 authorId, Error *error, qint64 *eventId = nullptr);
     // Resumes a paused or bounced enrollment.
-    bool resume(qint64 enrollmentId, qint64 authorId, Error *error);
+    bool resume(qint64 enrollmentId, qint64 authorId, Error *error, qint64 *eventId = nullptr);
     // Moves the next step's due time to `until` (kept inside its send window).
-    // `eventId`, when given, receives the event recording it, for undoDecision().
     bool snooze(qint64 enrollmentId, const QDateTime &until, qint64 authorId, Error *error,
         qint64 *eventId = nullptr);
     // Marks the next step done without a touch.
     bool skipStep(qint64 enrollmentId, qint64 authorId, Error *error, qint64 *eventId = nullptr);
-    // Takes back one snooze or skip (undo): removes the event that records it and
-    // puts back the snooze in force before it. Refuses other events.
-    bool undoDecision(qint64 eventId, Error *error);
+    // Takes back pauses, resumes, snoozes, skips and unenrollments (undo): removes
+    // the events that record them and puts back what was in force before. Refuses
+    // other events, and a decision with a later one on the same enrollment.
+    bool undoDecisions(const QList<qint64> &eventIds, Error *error);
 
     std::optional<Enrollment> get(qint64 enrollmentId, Error *error) const;
     // The prospect's enrollments, the latest first.
     bool listForProspect(qint64 prospectId, QList<Enrollment> *enrollments, Error *error) const;
+    // The running (active, paused or bounced) enrollments of these prospects.
+    bool listRunning(
+        const QList<qint64> &prospectIds, QList<Enrollment> *enrollments, Error *error) const;
     // The steps still to come in the prospect's running, active enrollment.
     bool planned(qint64 prospectId, QList<PlannedStep> *steps, Error *error) const;
     // Due steps of active enrollments, by due time then send window start.
@@ -169,8 +176,12 @@ private:
     // refuses with `refusal`, %1 the cadence, %2 the state) and derives it again.
     bool decide(qint64 enrollmentId, qint64 authorId, const QList<EnrollmentState> &allowed,
         const QString &refusal,
-        const std::function<Decision(const Enrollment &, const CadenceStep &next)> &decision,
+        const std::function<Decision(
+            const Enrollment &, const CadenceStep &next, const QVariant &now)> &decision,
         Error *error, qint64 *eventId = nullptr);
+    // Removes one decision's event and restores the columns it set, inside
+    // undoDecisions()' transaction.
+    bool undoOneDecision(qint64 eventId, ProspectEventKind kind, qint64 enrollmentId, Error *error);
 
     Database &m_db;
 };

@@ -533,9 +533,9 @@ private Q_SLOTS:
         QVERIFY(TouchRepository(db()).listEvents(ada, &events, &error));
         QCOMPARE(events.size(), 1); // enrolled
         EnrollmentRepository enrollments(db());
-        QVERIFY(!enrollments.undoDecision(events.first().id, &error));
+        QVERIFY(!enrollments.undoDecisions({events.first().id}, &error));
         QCOMPARE(error.kind, Error::Kind::Invalid);
-        QVERIFY(!enrollments.undoDecision(events.first().id + 100, &error));
+        QVERIFY(!enrollments.undoDecisions({events.first().id + 100}, &error));
         QCOMPARE(error.kind, Error::Kind::NotFound);
         QVERIFY(TouchRepository(db()).listEvents(ada, &events, &error));
         QCOMPARE(events.size(), 1);

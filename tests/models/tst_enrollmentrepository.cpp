@@ -69,6 +69,9 @@ private Q_SLOTS:
     void skipStep();
     void decisionRefused_data();
     void decisionRefused();
+    void undoDecisions_data();
+    void undoDecisions();
+    void undoDecisionsRefused();
 
     void dueOrderAndFilters_data();
     void dueOrderAndFilters();
@@ -971,6 +974,127 @@ void TestEnrollmentRepository::endingTouchesAndUndo()
     QVERIFY(!e.endedAt.isValid());
     QCOMPARE(prospect(ada).status, ProspectStatus::InCadence);
     QCOMPARE(prospect(ada).nextDueAt, dueBefore);
+}
+
+void TestEnrollmentRepository::undoDecisions_data()
+{
+    // Decisions made in order, the last one undone: everything must be as it
+    // was before that one.
+    QTest::addColumn<QStringList>("decisions");
+
+    const auto row = [](const char *name, const char *decisions) {
+        QTest::newRow(name) << QString::fromLatin1(decisions).split(QLatin1Char(' '));
+    };
+    row("pause", "pause");
+    row("resume", "pause resume");
+    row("pause after a resume", "pause resume pause");
+    row("resume after a bounce", "bounce resume");
+    row("resume of a paused bounce", "pause bounce resume");
+    row("second resume", "pause resume pause resume");
+    row("skip", "skip");
+    row("second skip", "skip skip");
+    row("snooze", "snooze");
+    row("second snooze", "snooze snooze");
+    row("take out", "unenroll");
+    row("take out when paused", "pause unenroll");
+}
+
+void TestEnrollmentRepository::undoDecisions()
+{
+    QFETCH(QStringList, decisions);
+
+    const qint64 ada = addProspect(QStringLiteral("Ada"));
+    const qint64 id = enroll(ada);
+    log(ada, QStringLiteral("email/out/sent"), utc(6, 3, 12), id, 1);
+    const QDateTime snoozeBase = localDayAt(QDateTime::currentDateTimeUtc(), 10, 10, paris);
+    int snoozes = 0;
+    // Makes one decision, returning the event recording it (0 for a touch).
+    const auto decide = [&](const QString &decision) -> qint64 {
+        Error error;
+        qint64 eventId = 0;
+        bool ok = true;
+        if (decision == QLatin1String("pause")) {
+            ok = m_enrollments->pause(id, 0, &error, &eventId);
+        } else if (decision == QLatin1String("resume")) {
+            ok = m_enrollments->resume(id, 0, &error, &eventId);
+        } else if (decision == QLatin1String("skip")) {
+            ok = m_enrollments->skipStep(id, 0, &error, &eventId);
+        } else if (decision == QLatin1String("snooze")) {
+            ok = m_enrollments->snooze(id, snoozeBase.addDays(++snoozes), 0, &error, &eventId);
+        } else if (decision == QLatin1String("unenroll")) {
+            QList<qint64> eventIds;
+            ok = m_enrollments->unenroll({ada}, 0, nullptr, &error, &eventIds)
+                && eventIds.size() == 1;
+            eventId = eventIds.value(0);
+        } else {
+            log(ada, QStringLiteral("email/out/bounced"), QDateTime::currentDateTimeUtc(), id, 2);
+        }
+        if (!ok)
+            qWarning().noquote() << decision << error.message;
+        return eventId;
+    };
+    for (qsizetype i = 0; i + 1 < decisions.size(); ++i)
+        decide(decisions.at(i));
+    const Enrollment before = enrollment(id);
+    const Prospect prospectBefore = prospect(ada);
+    const qsizetype eventsBefore = events(ada).size();
+
+    const qint64 eventId = decide(decisions.last());
+    QVERIFY(eventId > 0);
+    QCOMPARE(events(ada).size(), eventsBefore + 1);
+    Error error;
+    QSignalSpy changed(&m_file->db(), &Database::changed);
+    QVERIFY2(m_enrollments->undoDecisions({eventId}, &error), qPrintable(error.message));
+    QCOMPARE(changed.count(), 1);
+
+    const Enrollment after = enrollment(id);
+    QCOMPARE(after.state, before.state);
+    QCOMPARE(after.nextPosition, before.nextPosition);
+    QCOMPARE(after.dueAt, before.dueAt);
+    QCOMPARE(after.endedAt, before.endedAt);
+    QCOMPARE(after.pausedAt, before.pausedAt);
+    QCOMPARE(after.snoozedUntil, before.snoozedUntil);
+    QCOMPARE(prospect(ada).status, prospectBefore.status);
+    QCOMPARE(prospect(ada).nextDueAt, prospectBefore.nextDueAt);
+    QCOMPARE(events(ada).size(), eventsBefore);
+}
+
+void TestEnrollmentRepository::undoDecisionsRefused()
+{
+    const qint64 ada = addProspect(QStringLiteral("Ada"));
+    const qint64 bob = addProspect(QStringLiteral("Bob"));
+    const qint64 adaId = enroll(ada);
+    const qint64 bobId = enroll(bob);
+    Error error;
+    qint64 paused = 0;
+    qint64 resumed = 0;
+    QVERIFY(m_enrollments->pause(adaId, 0, &error, &paused));
+    // A teammate resumed since: the pause is no longer the latest decision.
+    QVERIFY(m_enrollments->resume(adaId, 0, &error, &resumed));
+    QVERIFY(!m_enrollments->undoDecisions({paused}, &error));
+    QCOMPARE(error.kind, Error::Kind::Conflict);
+    QVERIFY2(error.message.contains(QStringLiteral("Three steps")), qPrintable(error.message));
+    QCOMPARE(enrollment(adaId).state, EnrollmentState::Active);
+
+    // All or nothing: Bob's pause stays when another event in the list is refused.
+    qint64 bobPaused = 0;
+    QVERIFY(m_enrollments->pause(bobId, 0, &error, &bobPaused));
+    QVERIFY(!m_enrollments->undoDecisions({bobPaused, paused}, &error));
+    QCOMPARE(enrollment(bobId).state, EnrollmentState::Paused);
+    QVERIFY(!m_enrollments->undoDecisions({bobPaused, resumed + 1000}, &error));
+    QCOMPARE(error.kind, Error::Kind::NotFound);
+    QCOMPARE(enrollment(bobId).state, EnrollmentState::Paused);
+
+    // Taken out, then enrolled again: the old enrollment cannot run again.
+    QList<qint64> stopped;
+    QVERIFY(m_enrollments->unenroll({ada}, 0, nullptr, &error, &stopped));
+    QCOMPARE(stopped.size(), 1);
+    const qint64 again = enroll(ada, QDateTime::currentDateTimeUtc());
+    QVERIFY(again > 0);
+    QVERIFY(!m_enrollments->undoDecisions(stopped, &error));
+    QCOMPARE(error.kind, Error::Kind::Conflict);
+    QCOMPARE(enrollment(adaId).state, EnrollmentState::Stopped);
+    QCOMPARE(enrollment(again).state, EnrollmentState::Active);
 }
 
 void TestEnrollmentRepository::bouncedUntilResumed()

@@ -1,3 +1,5 @@
+#include "CadencesPage.h"
+#include "DuePage.h"
 #include "LogTouchDialog.h"
 #include "MainWindow.h"
 #include "TestData.h"
@@ -6,7 +8,9 @@
 #include "Translations.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
+#include "storage/CadenceRepository.h"
 #include "storage/DataGenerator.h"
+#include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
 
@@ -15,6 +19,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -23,6 +28,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -185,6 +192,62 @@ private:
             if (dialog->isVisible())
                 dialog->reject();
         });
+    }
+
+    // Chooses the cadence whose entry starts with `name` in the next enroll dialog.
+    void chooseInNextEnrollDialog(const QString &name)
+    {
+        QTimer::singleShot(0, this, [this, name] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                m_messages.append(QStringLiteral("no enroll dialog"));
+                return;
+            }
+            m_dialogTitles.append(dialog->windowTitle());
+            const QStringList items = dialog->comboBoxItems();
+            for (const QString &item : items) {
+                if (item.startsWith(name)) {
+                    dialog->setTextValue(item);
+                    dialog->accept();
+                    return;
+                }
+            }
+            m_messages.append(QStringLiteral("no cadence ") + name + QStringLiteral(" in ")
+                + items.join(QLatin1String(", ")));
+            dialog->reject();
+        });
+    }
+
+    static void selectProspects(MainWindow &window, const QList<qint64> &ids)
+    {
+        window.prospectView()->clearSelection();
+        for (const qint64 id : ids) {
+            const int row = window.prospectModel()->rowOf(id);
+            QVERIFY(row >= 0);
+            window.prospectView()->selectionModel()->select(window.prospectModel()->index(row, 0),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+    }
+
+    // The state of each prospect's latest enrollment ("none" without one).
+    static QStringList enrollmentStates(Database &db, const QList<qint64> &prospectIds)
+    {
+        QStringList states;
+        EnrollmentRepository repository(db);
+        for (const qint64 id : prospectIds) {
+            QList<Enrollment> enrollments;
+            Error error;
+            if (!repository.listForProspect(id, &enrollments, &error))
+                qFatal("listing enrollments failed: %s", qPrintable(error.message));
+            states.append(enrollments.isEmpty() ? QStringLiteral("none")
+                                                : enrollmentStateKey(enrollments.first().state));
+        }
+        return states;
+    }
+
+    static QString tabText(MainWindow &window, int index)
+    {
+        return child<QTabWidget>(window, "views")->tabText(index);
     }
 
     QStringList m_messages;
@@ -729,6 +792,160 @@ private Q_SLOTS:
         QVERIFY(view->hasFocus());
         // The table keeps its row while the timeline has focus.
         QCOMPARE(window.timelineModel()->prospectId(), id);
+    }
+
+    void tabsAndTheLandingView()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        {
+            MainWindow window;
+            QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            auto *views = child<QTabWidget>(window, "views");
+            QCOMPARE(views->count(), 3);
+            QTRY_COMPARE(tabText(window, 0), QStringLiteral("Due 0"));
+            QCOMPARE(tabText(window, 1), QStringLiteral("Prospects"));
+            QCOMPARE(tabText(window, 2), QStringLiteral("Cadences"));
+            // Nobody runs in a cadence yet: the day starts with the prospects.
+            QCOMPARE(window.currentView(), MainWindow::View::Prospects);
+
+            QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+            QCOMPARE(window.currentView(), MainWindow::View::Due);
+            QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+            QCOMPARE(window.currentView(), MainWindow::View::Cadences);
+            QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+            QCOMPARE(window.currentView(), MainWindow::View::Prospects);
+            QVERIFY(window.prospectView()->hasFocus());
+        }
+
+        // Two prospects enrolled, one of them since yesterday with its first step
+        // overdue: the file opens on the due list, counting both.
+        const std::optional<Cadence> cadence
+            = CadenceRepository(file.db()).find(QStringLiteral("Respectful six-step"), nullptr);
+        QVERIFY(cadence);
+        EnrollResult result;
+        Error error;
+        QVERIFY2(EnrollmentRepository(file.db()).enroll(cadence->id, {1, 2}, 0, &result, &error),
+            qPrintable(error.message));
+        QVERIFY(Test::backdateEnrollment(
+            file.db(), result.enrolled.first(), QDateTime::currentDateTimeUtc().addDays(-3)));
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.currentView(), MainWindow::View::Due);
+        const int due = window.duePage()->dueTodayCount() + window.duePage()->overdueCount();
+        QCOMPARE(window.duePage()->overdueCount(), 1);
+        QVERIFY(due >= 1);
+        QTRY_COMPARE(tabText(window, 0), QStringLiteral("Due %1 (1 overdue)").arg(due));
+    }
+
+    void enrollPauseResumeAndTakeOutAreUndoable()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const QList<qint64> ids
+            = {idOf(window, QStringLiteral("Person1")), idOf(window, QStringLiteral("Person2"))};
+        selectProspects(window, ids);
+        QUndoStack *undo = window.undoStack();
+        const auto trigger
+            = [&window](const char *action) { child<QAction>(window, action)->trigger(); };
+        const auto states = [&] { return enrollmentStates(*window.database(), ids); };
+        const QStringList active = {QStringLiteral("active"), QStringLiteral("active")};
+
+        chooseInNextEnrollDialog(QStringLiteral("Respectful six-step"));
+        QTest::keyClick(&window, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_messages, QStringList());
+        QCOMPARE(m_dialogTitles, QStringList {QStringLiteral("Enroll in Cadence")});
+        QCOMPARE(states(), active);
+        QCOMPARE(undo->count(), 1);
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Enrolled 2")));
+        // The table shows the new status at once.
+        const int row = window.prospectModel()->rowOf(ids.first());
+        QCOMPARE(window.prospectModel()->index(row, int(ProspectField::Status)).data().toString(),
+            QStringLiteral("In cadence"));
+
+        trigger("pauseAction");
+        QCOMPARE(states(), QStringList(2, QStringLiteral("paused")));
+        closeNextMessageBox();
+        trigger("pauseAction");
+        QCOMPARE(m_messages,
+            QStringList {
+                QStringLiteral("None of the selected prospects has an active cadence to pause.")});
+        QCOMPARE(undo->count(), 2);
+        trigger("resumeAction");
+        QCOMPARE(states(), active);
+        trigger("unenrollAction");
+        QCOMPARE(states(), QStringList(2, QStringLiteral("stopped")));
+        QCOMPARE(undo->count(), 4);
+
+        trigger("undoAction");
+        QCOMPARE(states(), active);
+        trigger("undoAction");
+        QCOMPARE(states(), QStringList(2, QStringLiteral("paused")));
+        trigger("undoAction");
+        QCOMPARE(states(), active);
+        trigger("undoAction");
+        QCOMPARE(states(), QStringList(2, QStringLiteral("none")));
+        trigger("redoAction");
+        QCOMPARE(states(), active);
+    }
+
+    void undoStoresTypingOnTheCadencesTabFirst()
+    {
+        Test::TestDatabase file;
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.showView(MainWindow::View::Cadences);
+        CadencesPage *page = window.cadencesPage();
+        QVERIFY(page->currentCadenceId() != 0);
+        const qint64 id = page->currentCadenceId();
+        // An edit stored before, so that Undo is enabled.
+        auto *description = child<QLineEdit>(window, "cadenceDescription");
+        description->setFocus();
+        QTest::keyClicks(description, QStringLiteral(" Edited."));
+        QTest::keyClick(description, Qt::Key_Return);
+        QCOMPARE(window.undoStack()->count(), 1);
+        const QString describedAs = description->text();
+
+        auto *name = child<QLineEdit>(window, "cadenceName");
+        const QString original = name->text();
+        name->setFocus();
+        QVERIFY(name->hasFocus());
+        QTest::keyClicks(name, QStringLiteral(" (short)"));
+        const QString typed = original + QStringLiteral(" (short)");
+
+        // The tool bar's Undo, clicked while the name is being typed, takes the
+        // typing back; redo puts it back, and it was stored.
+        child<QAction>(window, "undoAction")->trigger();
+        const auto storedName = [&] {
+            const std::optional<Cadence> cadence
+                = CadenceRepository(*window.database()).get(id, nullptr);
+            return cadence ? cadence->name : QString();
+        };
+        QCOMPARE(storedName(), original);
+        QCOMPARE(name->text(), original);
+        QCOMPARE(description->text(), describedAs);
+        child<QAction>(window, "redoAction")->trigger();
+        QCOMPARE(storedName(), typed);
+        QCOMPARE(name->text(), typed);
+
+        // Typing left when the file closes is stored, not lost.
+        name->setFocus();
+        QTest::keyClicks(name, QStringLiteral("!"));
+        window.close();
+        Error error;
+        const std::optional<Cadence> stored = CadenceRepository(file.db()).get(id, &error);
+        QVERIFY2(stored, qPrintable(error.message));
+        QCOMPARE(stored->name, typed + QStringLiteral("!"));
     }
 
     void damagedFileIsReportedAfterOpening()
