@@ -162,14 +162,19 @@ bool loadCadences(
     return true;
 }
 
-// A new prospect is in a cadence when one starts running, and new again when it
-// stops; any other status (set by hand, or learned from touches) stays.
-ProspectStatus statusFor(ProspectStatus status, bool wasRunning, bool running)
+// A new prospect is in a cadence when one starts running. When it ends, a
+// meeting (booked or held, on any channel) shows as meeting booked and anything
+// else makes the prospect new again; when the meeting is undone, the cadence
+// runs again. Any other status (set by hand, or learned from touches) stays.
+ProspectStatus statusFor(ProspectStatus status, EnrollmentState before, EnrollmentState after)
 {
-    if (running && !wasRunning && status == ProspectStatus::New)
+    const bool metBefore
+        = before == EnrollmentState::Meeting && status == ProspectStatus::MeetingBooked;
+    if (isRunning(after) && !isRunning(before) && (status == ProspectStatus::New || metBefore))
         return ProspectStatus::InCadence;
-    if (wasRunning && !running && status == ProspectStatus::InCadence)
-        return ProspectStatus::New;
+    if (isRunning(before) && !isRunning(after) && status == ProspectStatus::InCadence)
+        return after == EnrollmentState::Meeting ? ProspectStatus::MeetingBooked
+                                                 : ProspectStatus::New;
     return status;
 }
 
@@ -231,8 +236,7 @@ bool refreshEnrollments(Database &db, const QList<qint64> &ids, Error *error)
                 return false;
         }
         if (!writeProspect(db, item.stored.prospectId, item.prospectStatus,
-                statusFor(
-                    item.prospectStatus, isRunning(item.stored.state), isRunning(status.state)),
+                statusFor(item.prospectStatus, item.stored.state, status.state),
                 item.prospectNextDueAt, nextDueFor(status, item.prospect.agreedNextTouchAt), error))
             return false;
     }

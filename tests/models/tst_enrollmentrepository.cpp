@@ -928,6 +928,9 @@ void TestEnrollmentRepository::endingTouchesAndUndo_data()
     QTest::newRow("meeting booked on the call")
         << QStringLiteral("phone/out/meeting_booked") << true << S::Meeting << P::MeetingBooked
         << QDateTime();
+    // A meeting that was held (without a booking logged first) is a meeting too.
+    QTest::newRow("meeting held") << QStringLiteral("meeting/out/meeting_held") << false
+                                  << S::Meeting << P::MeetingBooked << QDateTime();
     QTest::newRow("bounce") << QStringLiteral("email/out/bounced") << false << S::Bounced
                             << P::InCadence << QDateTime();
     QTest::newRow("note") << QStringLiteral("note/out/noted") << false << S::Active << P::InCadence
