@@ -1,5 +1,6 @@
 #include "CadenceItemDelegate.h"
 
+#include "PaletteColors.h"
 #include "itemmodels/CadenceStepsModel.h"
 
 #include <QApplication>
@@ -12,43 +13,6 @@ namespace {
 constexpr int padding = 6;
 constexpr int badgeSize = 26;
 constexpr int lineSpacing = 1;
-
-QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amountOfB) + b.redF() * amountOfB),
-        float(a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB),
-        float(a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-// The timeline's hues, so that a channel looks the same everywhere.
-QColor channelColor(const QString &channel)
-{
-    if (channel == QLatin1String("email"))
-        return QColor(0x1f, 0x77, 0xb4);
-    if (channel == QLatin1String("phone"))
-        return QColor(0xe6, 0x7e, 0x22);
-    if (channel == QLatin1String("linkedin"))
-        return QColor(0x0a, 0x66, 0xc2);
-    if (channel == QLatin1String("sms"))
-        return QColor(0x2c, 0xa0, 0x2c);
-    return QColor(0x7f, 0x7f, 0x7f);
-}
-
-QString channelGlyph(const QString &channel)
-{
-    if (channel == QLatin1String("email"))
-        return QStringLiteral("\u2709"); // envelope
-    if (channel == QLatin1String("phone"))
-        return QStringLiteral("\u260E"); // telephone
-    if (channel == QLatin1String("linkedin"))
-        return QStringLiteral("in");
-    return QStringLiteral("SMS");
-}
 
 QFont smallerFont(const QFont &font)
 {
@@ -101,8 +65,8 @@ void CadenceItemDelegate::paint(
     const QVariant customColor = index.data(Qt::ForegroundRole);
     if (!selected && customColor.canConvert<QBrush>())
         text = customColor.value<QBrush>().color();
-    const QColor quiet = mix(text, palette.color(selected ? QPalette::Highlight : QPalette::Base),
-        selected ? 0.2 : 0.35);
+    const QColor quiet = PaletteColors::mix(text,
+        palette.color(selected ? QPalette::Highlight : QPalette::Base), selected ? 0.2 : 0.35);
 
     QRect area = opt.rect.adjusted(padding, padding, -padding, -padding);
     painter->save();
@@ -121,19 +85,19 @@ void CadenceItemDelegate::paint(
     } else {
         const QString channel = index.data(CadenceStepsModel::ChannelRole).toString();
         const QRect badge(area.left(), area.top() + 1, badgeSize, badgeSize);
-        QColor color = channelColor(channel);
-        if (isDark(palette))
+        const QString glyph = PaletteColors::channelGlyph(channel);
+        QColor color = PaletteColors::channelColor(channel);
+        if (PaletteColors::isDark(palette))
             color = color.lighter(125);
         painter->setPen(Qt::NoPen);
         painter->setBrush(color);
         painter->drawEllipse(badge);
         QFont glyphFont = opt.font;
-        glyphFont.setPointSizeF(
-            opt.font.pointSizeF() * (channelGlyph(channel).size() > 2 ? 0.65 : 0.95));
+        glyphFont.setPointSizeF(opt.font.pointSizeF() * (glyph.size() > 2 ? 0.65 : 0.95));
         glyphFont.setBold(true);
         painter->setFont(glyphFont);
         painter->setPen(Qt::white);
-        painter->drawText(badge, Qt::AlignCenter, channelGlyph(channel));
+        painter->drawText(badge, Qt::AlignCenter, glyph);
         area.setLeft(badge.right() + padding + 2);
 
         title = tr("Step %1 · %2")
@@ -146,8 +110,8 @@ void CadenceItemDelegate::paint(
         const int warnings = int(index.data(CadenceStepsModel::WarningsRole).toStringList().size());
         if (warnings > 0) {
             const QString mark = QStringLiteral("\u26A0 %1").arg(warnings);
-            QColor warningColor
-                = isDark(palette) ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb3, 0x5c, 0x00);
+            QColor warningColor = PaletteColors::isDark(palette) ? QColor(0xff, 0xb7, 0x4d)
+                                                                 : QColor(0xb3, 0x5c, 0x00);
             if (selected)
                 warningColor = text;
             painter->setFont(titleFont);

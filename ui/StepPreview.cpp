@@ -1,5 +1,6 @@
 #include "StepPreview.h"
 
+#include "PaletteColors.h"
 #include "domain/MessageTemplate.h"
 #include "storage/ProspectRepository.h"
 
@@ -22,31 +23,42 @@ namespace {
 constexpr int maxListedProspects = 50;
 constexpr int searchDelayMs = 150;
 
-bool isDark(const QPalette &palette)
+// A marked placeholder's colours on a palette of one kind, dark or light.
+struct MarkColors
 {
-    return palette.color(QPalette::Base).lightness() < 128;
+    QColor background;
+    QColor text;
+    QColor underline; // invalid: not underlined
+};
+
+QTextCharFormat markFormat(const QPalette &palette, const MarkColors &dark, const MarkColors &light)
+{
+    const MarkColors &colors = PaletteColors::isDark(palette) ? dark : light;
+    QTextCharFormat format;
+    format.setBackground(colors.background);
+    format.setForeground(colors.text);
+    if (colors.underline.isValid()) {
+        format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        format.setUnderlineColor(colors.underline);
+    }
+    return format;
 }
 
 // Known placeholders without a value: amber. Unknown ones: red, underlined.
 QTextCharFormat emptyFormat(const QPalette &palette)
 {
-    QTextCharFormat format;
-    const bool dark = isDark(palette);
-    format.setBackground(dark ? QColor(0x5c, 0x4a, 0x10) : QColor(0xff, 0xec, 0xb3));
-    format.setForeground(dark ? QColor(0xff, 0xe7, 0xa3) : QColor(0x6b, 0x4e, 0x00));
+    QTextCharFormat format
+        = markFormat(palette, {QColor(0x5c, 0x4a, 0x10), QColor(0xff, 0xe7, 0xa3), QColor()},
+            {QColor(0xff, 0xec, 0xb3), QColor(0x6b, 0x4e, 0x00), QColor()});
     format.setFontWeight(QFont::DemiBold);
     return format;
 }
 
 QTextCharFormat unknownFormat(const QPalette &palette)
 {
-    QTextCharFormat format;
-    const bool dark = isDark(palette);
-    format.setBackground(dark ? QColor(0x5a, 0x1d, 0x1d) : QColor(0xfd, 0xdc, 0xdc));
-    format.setForeground(dark ? QColor(0xff, 0xb3, 0xb3) : QColor(0xa4, 0x16, 0x1a));
-    format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    format.setUnderlineColor(dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x1c, 0x28));
-    return format;
+    return markFormat(palette,
+        {QColor(0x5a, 0x1d, 0x1d), QColor(0xff, 0xb3, 0xb3), QColor(0xff, 0x6b, 0x6b)},
+        {QColor(0xfd, 0xdc, 0xdc), QColor(0xa4, 0x16, 0x1a), QColor(0xc0, 0x1c, 0x28)});
 }
 
 QString colorName(const QColor &color)

@@ -1,5 +1,6 @@
 #include "TimelineDelegate.h"
 
+#include "PaletteColors.h"
 #include "domain/RelativeTime.h"
 #include "itemmodels/TimelineModel.h"
 
@@ -17,44 +18,6 @@ namespace {
 constexpr int margin = 6;
 constexpr int gutter = 40; // room for the line and the badge
 constexpr int padding = 8;
-
-QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - amountOfB) + b.redF() * amountOfB),
-        float(a.greenF() * (1 - amountOfB) + b.greenF() * amountOfB),
-        float(a.blueF() * (1 - amountOfB) + b.blueF() * amountOfB));
-}
-
-// Hues chosen to stay apart for colour-blind readers; shade follows the palette.
-QColor channelColor(const QString &channel)
-{
-    if (channel == QLatin1String("email"))
-        return QColor(0x1f, 0x77, 0xb4);
-    if (channel == QLatin1String("phone"))
-        return QColor(0xe6, 0x7e, 0x22);
-    if (channel == QLatin1String("linkedin"))
-        return QColor(0x0a, 0x66, 0xc2);
-    if (channel == QLatin1String("sms"))
-        return QColor(0x2c, 0xa0, 0x2c);
-    if (channel == QLatin1String("meeting"))
-        return QColor(0x94, 0x67, 0xbd);
-    return QColor(0x7f, 0x7f, 0x7f);
-}
-
-QString channelGlyph(const QString &channel)
-{
-    if (channel == QLatin1String("email"))
-        return QStringLiteral("\u2709"); // envelope
-    if (channel == QLatin1String("phone"))
-        return QStringLiteral("\u260E"); // telephone
-    if (channel == QLatin1String("linkedin"))
-        return QStringLiteral("in");
-    if (channel == QLatin1String("sms"))
-        return QStringLiteral("SMS");
-    if (channel == QLatin1String("meeting"))
-        return QStringLiteral("\u25F7"); // clock face
-    return QStringLiteral("\u270E");     // pencil
-}
 
 QString detailLine(const QModelIndex &index)
 {
@@ -177,7 +140,8 @@ void TimelineDelegate::paint(
     painter->setRenderHint(QPainter::Antialiasing);
 
     // The spine that joins the items.
-    const QColor spine = mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.25);
+    const QColor spine
+        = PaletteColors::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.25);
     const int spineX = opt.rect.left() + gutter / 2;
     painter->setPen(QPen(spine, 2));
     painter->drawLine(spineX, opt.rect.top(), spineX, opt.rect.bottom());
@@ -192,7 +156,8 @@ void TimelineDelegate::paint(
         QFont font = opt.font;
         font.setItalic(true);
         painter->setFont(font);
-        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.65));
+        painter->setPen(
+            PaletteColors::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.65));
         const QString text = index.data(Qt::DisplayRole).toString() + QStringLiteral(" · ")
             + relativeTimeText(
                 index.data(TimelineModel::TimeRole).toDateTime(), QDateTime::currentDateTime());
@@ -204,18 +169,18 @@ void TimelineDelegate::paint(
 
     const bool inbound = index.data(TimelineModel::DirectionRole).toString() == QLatin1String("in");
     const QString channel = index.data(TimelineModel::ChannelRole).toString();
-    const QColor accent = channelColor(channel);
+    const QColor accent = PaletteColors::channelColor(channel);
     QColor cardColor = inbound
-        ? mix(palette.color(QPalette::Base), accent, 0.14)
-        : mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.04);
+        ? PaletteColors::mix(palette.color(QPalette::Base), accent, 0.14)
+        : PaletteColors::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.04);
     if (selected)
-        cardColor = mix(cardColor, palette.color(QPalette::Highlight), 0.35);
+        cardColor = PaletteColors::mix(cardColor, palette.color(QPalette::Highlight), 0.35);
     QPainterPath card;
     card.addRoundedRect(l.card, 6, 6);
-    painter->setPen(
-        QPen(selected ? palette.color(QPalette::Highlight)
-                      : mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.15),
-            selected ? 2 : 1));
+    painter->setPen(QPen(selected ? palette.color(QPalette::Highlight)
+                                  : PaletteColors::mix(palette.color(QPalette::Base),
+                                      palette.color(QPalette::Text), 0.15),
+        selected ? 2 : 1));
     painter->setBrush(cardColor);
     painter->drawPath(card);
 
@@ -228,7 +193,7 @@ void TimelineDelegate::paint(
     badgeFont.setPointSizeF(opt.font.pointSizeF() * (channel == QLatin1String("sms") ? 0.6 : 0.85));
     painter->setFont(badgeFont);
     painter->setPen(Qt::white);
-    painter->drawText(l.badge, Qt::AlignCenter, channelGlyph(channel));
+    painter->drawText(l.badge, Qt::AlignCenter, PaletteColors::channelGlyph(channel));
 
     QFont titleFont = opt.font;
     titleFont.setBold(true);
@@ -239,7 +204,7 @@ void TimelineDelegate::paint(
             index.data(Qt::DisplayRole).toString(), Qt::ElideRight, l.title.width()));
     painter->setFont(opt.font);
     const QColor secondary
-        = mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.65);
+        = PaletteColors::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.65);
     painter->setPen(secondary);
     painter->drawText(l.time, Qt::AlignRight | Qt::AlignVCenter,
         relativeTimeText(

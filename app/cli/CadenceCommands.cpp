@@ -6,7 +6,6 @@
 #include "storage/CadenceRepository.h"
 #include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
-#include "storage/UserRepository.h"
 
 #include <QTextStream>
 
@@ -37,22 +36,12 @@ CadenceCommands::CadenceCommands(CommandContext &context)
 
 int CadenceCommands::runCadences(const QStringList &arguments)
 {
-    const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("list"))
-        return list(rest);
-    if (command == QLatin1String("show"))
-        return show(rest);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        m_context.out() << groupHelp(QStringLiteral("cadences"));
-        return ExitCode::Success;
-    }
-    if (command.isEmpty())
-        return m_context.usageError(
-            tr("\"cadences\" needs a command: list or show."), QStringLiteral("cadences"));
-    return m_context.usageError(
-        tr("Unknown command \"cadences %1\"; use list or show.").arg(command),
-        QStringLiteral("cadences"));
+    return runGroup(m_context, QStringLiteral("cadences"),
+        {
+            {"list", &runMember<CadenceCommands, &CadenceCommands::list>},
+            {"show", &runMember<CadenceCommands, &CadenceCommands::show>},
+        },
+        arguments);
 }
 
 int CadenceCommands::list(const QStringList &arguments)
@@ -60,11 +49,10 @@ int CadenceCommands::list(const QStringList &arguments)
     CommandParser parser(m_context, QStringLiteral("cadences list"));
     parser.addOption({QStringLiteral("archived"), tr("Include archived cadences.")});
     parser.addFormatOption();
-    if (const auto done = parser.parse(arguments))
-        return *done;
     Database db;
-    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
-        return ExitCode::Failure;
+    if (const auto done = parser.parseAndOpen(
+            arguments, db, Database::Creation::MustExist, Database::Access::ReadOnly))
+        return *done;
     const CadenceRepository repository(db);
     QList<Cadence> cadences;
     QHash<qint64, int> running;
@@ -83,11 +71,9 @@ int CadenceCommands::list(const QStringList &arguments)
         if (cadence.archived && !parser.isSet(QStringLiteral("archived")))
             continue;
         rows.append({cadence.id, cadence.name, int(cadence.steps.size()), running.value(cadence.id),
-            cadence.archived ? tr("yes") : tr("no")});
+            cadence.archived});
     }
-    OutputWriter writer(m_context.out(), parser.format(), columns);
-    writer.writeAll(rows);
-    return ExitCode::Success;
+    return m_context.printList(parser.format(), columns, rows);
 }
 
 int CadenceCommands::show(const QStringList &arguments)
@@ -96,11 +82,10 @@ int CadenceCommands::show(const QStringList &arguments)
     parser.setPositional(
         QStringLiteral("CADENCE"), tr("CADENCE is a cadence's id or its name."), 1, 1);
     parser.addFormatOption();
-    if (const auto done = parser.parse(arguments))
-        return *done;
     Database db;
-    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
-        return ExitCode::Failure;
+    if (const auto done = parser.parseAndOpen(
+            arguments, db, Database::Creation::MustExist, Database::Access::ReadOnly))
+        return *done;
     Error error;
     const std::optional<Cadence> cadence
         = CadenceRepository(db).find(parser.positional().constFirst(), &error);
@@ -124,15 +109,12 @@ int CadenceCommands::show(const QStringList &arguments)
     for (const CadenceStep &step : cadence->steps) {
         const bool table = parser.format() == OutputFormat::Table;
         rows.append({step.position, channelKey(step.channel),
-            table ? QVariant(waitText(step)) : QVariant(step.waitDays),
-            step.businessDays ? tr("yes") : tr("no"),
+            table ? QVariant(waitText(step)) : QVariant(step.waitDays), step.businessDays,
             textOrNull(formatSendWindow(step.windowStartMinute, step.windowEndMinute)),
             step.purpose, textOrNull(step.subject),
             table ? QVariant(step.body.simplified()) : QVariant(step.body)});
     }
-    OutputWriter writer(m_context.out(), parser.format(), columns);
-    writer.writeAll(rows);
-    return ExitCode::Success;
+    return m_context.printList(parser.format(), columns, rows);
 }
 
 int CadenceCommands::enroll(const QStringList &arguments)
@@ -186,11 +168,8 @@ int CadenceCommands::enroll(const QStringList &arguments)
         }
     }
     qint64 authorId = 0;
-    if (parser.isSet(QStringLiteral("author"))) {
-        authorId = UserRepository(db).ensure(parser.value(QStringLiteral("author")), &error);
-        if (!authorId)
-            return m_context.fail(error.message);
-    }
+    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))
+        return ExitCode::Failure;
     EnrollResult result;
     if (!EnrollmentRepository(db).enroll(cadence->id, prospectIds, authorId, &result, &error))
         return m_context.fail(error.message);
@@ -231,11 +210,8 @@ int CadenceCommands::unenroll(const QStringList &arguments)
         return ExitCode::Failure;
     Error error;
     qint64 authorId = 0;
-    if (parser.isSet(QStringLiteral("author"))) {
-        authorId = UserRepository(db).ensure(parser.value(QStringLiteral("author")), &error);
-        if (!authorId)
-            return m_context.fail(error.message);
-    }
+    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))
+        return ExitCode::Failure;
     int stopped = 0;
     if (!EnrollmentRepository(db).unenroll(prospectIds, authorId, &stopped, &error))
         return m_context.fail(error.message);
@@ -283,14 +259,8 @@ int CadenceCommands::due(const QStringList &arguments)
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
         return ExitCode::Failure;
     Error error;
-    if (parser.isSet(QStringLiteral("owner"))) {
-        const QString owner = parser.value(QStringLiteral("owner"));
-        filter.ownerId = UserRepository(db).find(owner, &error);
-        if (error.isError())
-            return m_context.fail(error.message);
-        if (!filter.ownerId)
-            return m_context.fail(tr("There is no user named \"%1\".").arg(owner));
-    }
+    if (!parser.user(db, QStringLiteral("owner"), CommandParser::NewUser::Refuse, &filter.ownerId))
+        return ExitCode::Failure;
     QList<DueItem> items;
     if (!EnrollmentRepository(db).due(filter, &items, &error))
         return m_context.fail(error.message);
@@ -312,13 +282,11 @@ int CadenceCommands::due(const QStringList &arguments)
     QList<QVariantList> rows;
     rows.reserve(items.size());
     for (const DueItem &item : std::as_const(items))
-        rows.append({item.dueAt, item.dueAt < startOfDay ? tr("yes") : tr("no"), item.prospectId,
-            item.prospectName(), item.company, channelKey(item.step.channel),
+        rows.append({item.dueAt, item.dueAt < startOfDay, item.prospectId, item.prospectName(),
+            item.company, channelKey(item.step.channel),
             tr("%1 of %2").arg(item.step.position).arg(item.stepCount), item.step.purpose,
             item.cadenceName, textOrNull(item.ownerName), item.enrollmentId});
-    OutputWriter writer(m_context.out(), parser.format(), columns);
-    writer.writeAll(rows);
-    return ExitCode::Success;
+    return m_context.printList(parser.format(), columns, rows);
 }
 
 } // namespace Touchline::Cli

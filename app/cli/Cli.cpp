@@ -77,24 +77,19 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         context.setDatabasePath(parser.value(dbOption));
     }
 
-    if (command == QLatin1String("init"))
-        return DatabaseCommands(context).init(words);
-    if (command == QLatin1String("generate"))
-        return DatabaseCommands(context).generate(words);
-    if (command == QLatin1String("check"))
-        return DatabaseCommands(context).check(words);
-    if (command == QLatin1String("prospects"))
-        return ProspectCommands(context).run(words);
-    if (command == QLatin1String("touches"))
-        return TouchCommands(context).run(words);
-    if (command == QLatin1String("cadences"))
-        return CadenceCommands(context).runCadences(words);
-    if (command == QLatin1String("enroll"))
-        return CadenceCommands(context).enroll(words);
-    if (command == QLatin1String("unenroll"))
-        return CadenceCommands(context).unenroll(words);
-    if (command == QLatin1String("due"))
-        return CadenceCommands(context).due(words);
+    const QList<Command> commands = {
+        {"init", &runMember<DatabaseCommands, &DatabaseCommands::init>},
+        {"generate", &runMember<DatabaseCommands, &DatabaseCommands::generate>},
+        {"check", &runMember<DatabaseCommands, &DatabaseCommands::check>},
+        {"prospects", &runMember<ProspectCommands, &ProspectCommands::run>},
+        {"touches", &runMember<TouchCommands, &TouchCommands::run>},
+        {"cadences", &runMember<CadenceCommands, &CadenceCommands::runCadences>},
+        {"enroll", &runMember<CadenceCommands, &CadenceCommands::enroll>},
+        {"unenroll", &runMember<CadenceCommands, &CadenceCommands::unenroll>},
+        {"due", &runMember<CadenceCommands, &CadenceCommands::due>},
+    };
+    if (const Command *found = findCommand(commands, command))
+        return found->run(context, words);
     if (command.isEmpty())
         return context.usageError(Program::tr("No command given."));
     return context.usageError(Program::tr("Unknown command \"%1\".").arg(command));

@@ -27,6 +27,13 @@ int CommandContext::usageError(const QString &message, const QString &command)
     return ExitCode::UsageError;
 }
 
+int CommandContext::printList(
+    OutputFormat format, const QList<Column> &columns, const QList<QVariantList> &rows)
+{
+    OutputWriter(m_out, format, columns).writeAll(rows);
+    return ExitCode::Success;
+}
+
 bool CommandContext::open(Database &db, Database::Creation creation, Database::Access access)
 {
     Error error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OutputWriter.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,10 @@ public:
     // Prints the message and where to find the right usage; returns ExitCode::UsageError.
     // `command` is the command whose --help to point at, empty for the program's.
     int usageError(const QString &message, const QString &command = QString());
+
+    // Prints a list small enough to hold in memory; returns ExitCode::Success.
+    int printList(
+        OutputFormat format, const QList<Column> &columns, const QList<QVariantList> &rows);
 
     // Opens the --db file; on failure prints why (and what to do) and returns false.
     bool open(Database &db, Database::Creation creation, Database::Access access);

@@ -1,6 +1,7 @@
 #include "CommandParser.h"
 
 #include "CommandContext.h"
+#include "storage/UserRepository.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -156,6 +157,16 @@ std::optional<int> CommandParser::parse(const QStringList &arguments)
     return std::nullopt;
 }
 
+std::optional<int> CommandParser::parseAndOpen(const QStringList &arguments, Database &db,
+    Database::Creation creation, Database::Access access)
+{
+    if (const auto done = parse(arguments))
+        return done;
+    if (!m_context.open(db, creation, access))
+        return ExitCode::Failure;
+    return std::nullopt;
+}
+
 int CommandParser::usageError(const QString &message) const
 {
     return m_context.usageError(message, m_command);
@@ -197,6 +208,25 @@ bool CommandParser::ids(const QStringList &texts, const QString &notAnId, QList<
     return true;
 }
 
+bool CommandParser::user(Database &db, const QString &option, NewUser newUser, qint64 *id) const
+{
+    if (!m_parser.isSet(option))
+        return true;
+    const QString name = m_parser.value(option);
+    UserRepository users(db);
+    Error error;
+    const qint64 found
+        = newUser == NewUser::Add ? users.ensure(name, &error) : users.find(name, &error);
+    if (found) {
+        *id = found;
+        return true;
+    }
+    m_context.fail(error.isError() || newUser == NewUser::Add
+            ? error.message
+            : tr("There is no user named \"%1\".").arg(name));
+    return false;
+}
+
 QString CommandParser::helpText() const
 {
     QString usage = tr("Usage: %1 [--db PATH] %2 [options]").arg(programName(), m_command);
@@ -229,6 +259,43 @@ QString groupHelp(const QString &group)
             "Touchline::Cli", "Run \"%1 %2 COMMAND --help\" for a command's options.")
               .arg(programName(), group)
         + QLatin1Char('\n');
+}
+
+const Command *findCommand(const QList<Command> &commands, const QString &name)
+{
+    const auto found = std::find_if(commands.cbegin(), commands.cend(),
+        [&name](const Command &command) { return name == QLatin1String(command.name); });
+    return found == commands.cend() ? nullptr : &*found;
+}
+
+int runGroup(CommandContext &context, const QString &group, const QList<Command> &subcommands,
+    const QStringList &arguments)
+{
+    const QString name = arguments.value(0);
+    if (const Command *subcommand = findCommand(subcommands, name))
+        return subcommand->run(context, arguments.mid(1));
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        context.out() << groupHelp(group);
+        return ExitCode::Success;
+    }
+    // The choices as a sentence lists them: "list or show", "log, list or delete".
+    QStringList names;
+    for (const Command &subcommand : subcommands)
+        names.append(QString::fromLatin1(subcommand.name));
+    const QString last = names.takeLast();
+    const QString choices = names.isEmpty()
+        ? last
+        : QCoreApplication::translate("Touchline::Cli", "%1 or %2")
+              .arg(names.join(QLatin1String(", ")), last);
+    if (name.isEmpty())
+        return context.usageError(
+            QCoreApplication::translate("Touchline::Cli", "\"%1\" needs a command: %2.")
+                .arg(group, choices),
+            group);
+    return context.usageError(
+        QCoreApplication::translate("Touchline::Cli", "Unknown command \"%1 %2\"; use %3.")
+            .arg(group, name, choices),
+        group);
 }
 
 std::optional<qint64> parseId(const QString &text)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "OutputWriter.h"
+#include "storage/Database.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -39,6 +40,10 @@ public:
     // Returns the exit status when the command is already done: 0 after printing
     // --help, 2 after reporting wrong usage. Returns nothing when the command should run.
     std::optional<int> parse(const QStringList &arguments);
+    // parse(), then opens the --db file into `db`, for commands that check nothing
+    // more before they use it: also returns ExitCode::Failure when it does not open.
+    std::optional<int> parseAndOpen(const QStringList &arguments, Database &db,
+        Database::Creation creation, Database::Access access);
 
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
     QString value(const QString &name) const { return m_parser.value(name); }
@@ -55,6 +60,12 @@ public:
     // repeats; for anything else reports `notAnId` (%1: the text) as wrong usage
     // and returns false.
     bool ids(const QStringList &texts, const QString &notAnId, QList<qint64> *ids) const;
+
+    // What user() does with a name that is no user's yet.
+    enum class NewUser { Add, Refuse };
+    // The id of the user the option names, in `*id`, which stays as it is when the
+    // option is not set. On failure prints why and returns false.
+    bool user(Database &db, const QString &option, NewUser newUser, qint64 *id) const;
 
     QString helpText() const;
 
@@ -77,6 +88,32 @@ QString formatTwoColumns(const QList<std::pair<QString, QString>> &rows);
 
 // The help of a command group such as "prospects": its commands and summaries.
 QString groupHelp(const QString &group);
+
+// A command, or a subcommand of a group such as "prospects", and what runs it
+// with the words after its name.
+struct Command
+{
+    const char *name;
+    int (*run)(CommandContext &context, const QStringList &arguments);
+};
+
+// A Command's run for a member function of a class of commands:
+// {"list", &runMember<TouchCommands, &TouchCommands::list>}.
+template<typename Commands, int (Commands::*member)(const QStringList &)>
+int runMember(CommandContext &context, const QStringList &arguments)
+{
+    Commands commands(context);
+    return (commands.*member)(arguments);
+}
+
+// The command in `commands` called `name`, or null.
+const Command *findCommand(const QList<Command> &commands, const QString &name);
+
+// Runs the subcommand of `group` that the first of `arguments` names with the
+// words after it. Prints the group's help for --help and -h; reports wrong usage,
+// with the subcommands to choose from, for anything else.
+int runGroup(CommandContext &context, const QString &group, const QList<Command> &subcommands,
+    const QStringList &arguments);
 
 // An id as typed on the command line: a positive whole number.
 std::optional<qint64> parseId(const QString &text);

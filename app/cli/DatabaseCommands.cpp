@@ -49,11 +49,10 @@ int DatabaseCommands::init(const QStringList &arguments)
     CommandParser parser(m_context, QStringLiteral("init"));
     parser.setDescription(tr("Create a new Touchline file with the default cadences. An existing "
                              "file is never overwritten."));
-    if (const auto done = parser.parse(arguments))
-        return *done;
     Database db;
-    if (!m_context.open(db, Database::Creation::MustNotExist, Database::Access::ReadWrite))
-        return ExitCode::Failure;
+    if (const auto done = parser.parseAndOpen(
+            arguments, db, Database::Creation::MustNotExist, Database::Access::ReadWrite))
+        return *done;
     m_context.out() << tr("Created %1.").arg(shownPath(db)) << Qt::endl;
     return ExitCode::Success;
 }
@@ -154,12 +153,10 @@ int DatabaseCommands::check(const QStringList &arguments)
            "touch times that match the touches, one running cadence per prospect, known "
            "statuses and outcomes). Prints each problem; the exit status is 1 if there is any."));
     parser.addFormatOption();
-    if (const auto done = parser.parse(arguments))
-        return *done;
-
     Database db;
-    if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
-        return ExitCode::Failure;
+    if (const auto done = parser.parseAndOpen(
+            arguments, db, Database::Creation::MustExist, Database::Access::ReadOnly))
+        return *done;
     QList<ConsistencyProblem> problems;
     Error error;
     if (!ConsistencyCheck(db).run(&problems, &error))

@@ -55,6 +55,9 @@ QString OutputWriter::tableCell(const QVariant &value, bool shorten) const
         return QString();
     if (isDateTime(value))
         return value.toDateTime().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // People read yes and no; CSV and JSON keep true and false for scripts.
+    if (value.metaType() == QMetaType::fromType<bool>())
+        return value.toBool() ? tr("yes") : tr("no");
     QString text = value.toString();
     // Line breaks and tabs would break the columns apart.
     for (QChar &c : text) {

@@ -6,7 +6,6 @@
 #include "domain/Prospect.h"
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
-#include "storage/UserRepository.h"
 
 #include <QSet>
 #include <QTextStream>
@@ -144,30 +143,15 @@ ProspectCommands::ProspectCommands(CommandContext &context)
 
 int ProspectCommands::run(const QStringList &arguments)
 {
-    const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("add"))
-        return add(rest);
-    if (command == QLatin1String("list"))
-        return list(rest);
-    if (command == QLatin1String("show"))
-        return show(rest);
-    if (command == QLatin1String("delete"))
-        return remove(rest);
-    if (command == QLatin1String("lift-dnc"))
-        return liftDoNotContact(rest);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        m_context.out() << groupHelp(QStringLiteral("prospects"));
-        return ExitCode::Success;
-    }
-    if (command.isEmpty())
-        return m_context.usageError(
-            tr("\"prospects\" needs a command: add, list, show, delete or lift-dnc."),
-            QStringLiteral("prospects"));
-    return m_context.usageError(
-        tr("Unknown command \"prospects %1\"; use add, list, show, delete or lift-dnc.")
-            .arg(command),
-        QStringLiteral("prospects"));
+    return runGroup(m_context, QStringLiteral("prospects"),
+        {
+            {"add", &runMember<ProspectCommands, &ProspectCommands::add>},
+            {"list", &runMember<ProspectCommands, &ProspectCommands::list>},
+            {"show", &runMember<ProspectCommands, &ProspectCommands::show>},
+            {"delete", &runMember<ProspectCommands, &ProspectCommands::remove>},
+            {"lift-dnc", &runMember<ProspectCommands, &ProspectCommands::liftDoNotContact>},
+        },
+        arguments);
 }
 
 int ProspectCommands::add(const QStringList &arguments)
@@ -230,11 +214,8 @@ int ProspectCommands::add(const QStringList &arguments)
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
     Error error;
-    if (parser.isSet(QStringLiteral("owner"))) {
-        prospect.ownerId = UserRepository(db).ensure(parser.value(QStringLiteral("owner")), &error);
-        if (!prospect.ownerId)
-            return m_context.fail(error.message);
-    }
+    if (!parser.user(db, QStringLiteral("owner"), CommandParser::NewUser::Add, &prospect.ownerId))
+        return ExitCode::Failure;
     if (!ProspectRepository(db).add(&prospect, &error))
         return m_context.fail(error.message);
     m_context.out() << prospect.id << Qt::endl;
@@ -286,14 +267,8 @@ int ProspectCommands::list(const QStringList &arguments)
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
         return ExitCode::Failure;
     Error error;
-    if (parser.isSet(QStringLiteral("owner"))) {
-        const QString owner = parser.value(QStringLiteral("owner"));
-        query.ownerId = UserRepository(db).find(owner, &error);
-        if (error.isError())
-            return m_context.fail(error.message);
-        if (!query.ownerId)
-            return m_context.fail(tr("There is no user named \"%1\".").arg(owner));
-    }
+    if (!parser.user(db, QStringLiteral("owner"), CommandParser::NewUser::Refuse, &query.ownerId))
+        return ExitCode::Failure;
     QList<qint64> ids;
     const ProspectRepository repository(db);
     if (!repository.ids(query, &ids, &error))
@@ -410,11 +385,8 @@ int ProspectCommands::liftDoNotContact(const QStringList &arguments)
     if (!prospects.get(*id, &error))
         return m_context.fail(error.message);
     qint64 authorId = 0;
-    if (parser.isSet(QStringLiteral("author"))) {
-        authorId = UserRepository(db).ensure(parser.value(QStringLiteral("author")), &error);
-        if (!authorId)
-            return m_context.fail(error.message);
-    }
+    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))
+        return ExitCode::Failure;
     if (!TouchRepository(db).liftDoNotContact(*id, authorId, &error))
         return m_context.fail(error.message);
     const std::optional<Prospect> lifted = prospects.get(*id, &error);

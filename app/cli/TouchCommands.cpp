@@ -6,7 +6,6 @@
 #include "domain/Touch.h"
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
-#include "storage/UserRepository.h"
 
 #include <QTextStream>
 
@@ -53,24 +52,13 @@ TouchCommands::TouchCommands(CommandContext &context)
 
 int TouchCommands::run(const QStringList &arguments)
 {
-    const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("log"))
-        return log(rest);
-    if (command == QLatin1String("list"))
-        return list(rest);
-    if (command == QLatin1String("delete"))
-        return remove(rest);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h")) {
-        m_context.out() << groupHelp(QStringLiteral("touches"));
-        return ExitCode::Success;
-    }
-    if (command.isEmpty())
-        return m_context.usageError(
-            tr("\"touches\" needs a command: log, list or delete."), QStringLiteral("touches"));
-    return m_context.usageError(
-        tr("Unknown command \"touches %1\"; use log, list or delete.").arg(command),
-        QStringLiteral("touches"));
+    return runGroup(m_context, QStringLiteral("touches"),
+        {
+            {"log", &runMember<TouchCommands, &TouchCommands::log>},
+            {"list", &runMember<TouchCommands, &TouchCommands::list>},
+            {"delete", &runMember<TouchCommands, &TouchCommands::remove>},
+        },
+        arguments);
 }
 
 int TouchCommands::log(const QStringList &arguments)
@@ -147,11 +135,8 @@ int TouchCommands::log(const QStringList &arguments)
     Error error;
     if (!ProspectRepository(db).get(touch.prospectId, &error))
         return m_context.fail(error.message);
-    if (parser.isSet(QStringLiteral("author"))) {
-        touch.authorId = UserRepository(db).ensure(parser.value(QStringLiteral("author")), &error);
-        if (!touch.authorId)
-            return m_context.fail(error.message);
-    }
+    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &touch.authorId))
+        return ExitCode::Failure;
     if (!TouchRepository(db).log(&touch, nullptr, &error))
         return m_context.fail(error.message);
     m_context.out() << touch.id << Qt::endl;
@@ -201,9 +186,7 @@ int TouchCommands::list(const QStringList &arguments)
             touch.touchNumber ? QVariant(touch.touchNumber) : QVariant(), channelKey(touch.channel),
             directionKey(touch.direction), outcomeKey(touch.outcome), textOrNull(touch.authorName),
             touch.notes});
-    OutputWriter writer(m_context.out(), parser.format(), columns);
-    writer.writeAll(rows);
-    return ExitCode::Success;
+    return m_context.printList(parser.format(), columns, rows);
 }
 
 int TouchCommands::remove(const QStringList &arguments)

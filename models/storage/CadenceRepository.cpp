@@ -76,6 +76,13 @@ bool timingDiffers(const QList<CadenceStep> &before, const QList<CadenceStep> &a
     return false;
 }
 
+// Refuses, with the first problem, a cadence the editor would not accept.
+bool checkValid(const Cadence &cadence, Error *error)
+{
+    const QList<CadenceFieldError> invalid = validateCadence(cadence);
+    return invalid.isEmpty() || fail(error, Error::Kind::Invalid, invalid.first().message);
+}
+
 QList<qint64> readIds(QSqlQuery &query)
 {
     QList<qint64> ids;
@@ -134,16 +141,23 @@ bool CadenceRepository::list(QList<Cadence> *cadences, Error *error) const
     return readCadences(QString(), QVariant(), cadences, error);
 }
 
-std::optional<Cadence> CadenceRepository::get(qint64 cadenceId, Error *error) const
+std::optional<Cadence> CadenceRepository::readOne(
+    const QString &where, const QVariant &value, const QString &notFound, Error *error) const
 {
     QList<Cadence> found;
-    if (!readCadences(QStringLiteral("WHERE id = ?"), cadenceId, &found, error))
+    if (!readCadences(where, value, &found, error))
         return std::nullopt;
     if (found.isEmpty()) {
-        fail(error, Error::Kind::NotFound, tr("There is no cadence %1.").arg(cadenceId));
+        fail(error, Error::Kind::NotFound, notFound);
         return std::nullopt;
     }
     return found.first();
+}
+
+std::optional<Cadence> CadenceRepository::get(qint64 cadenceId, Error *error) const
+{
+    return readOne(QStringLiteral("WHERE id = ?"), cadenceId,
+        tr("There is no cadence %1.").arg(cadenceId), error);
 }
 
 std::optional<Cadence> CadenceRepository::find(const QString &idOrName, Error *error) const
@@ -152,14 +166,8 @@ std::optional<Cadence> CadenceRepository::find(const QString &idOrName, Error *e
     const QString wanted = idOrName.trimmed();
     if (digits.match(wanted).hasMatch())
         return get(wanted.toLongLong(), error);
-    QList<Cadence> found;
-    if (!readCadences(QStringLiteral("WHERE name = ?"), wanted, &found, error))
-        return std::nullopt;
-    if (found.isEmpty()) {
-        fail(error, Error::Kind::NotFound, tr("There is no cadence named \"%1\".").arg(wanted));
-        return std::nullopt;
-    }
-    return found.first();
+    return readOne(QStringLiteral("WHERE name = ?"), wanted,
+        tr("There is no cadence named \"%1\".").arg(wanted), error);
 }
 
 bool CadenceRepository::runningCounts(QHash<qint64, int> *counts, Error *error) const
@@ -174,6 +182,15 @@ bool CadenceRepository::runningCounts(QHash<qint64, int> *counts, Error *error) 
     while (query.next())
         counts->insert(query.value(0).toLongLong(), query.value(1).toInt());
     return true;
+}
+
+bool CadenceRepository::checkNameFree(const QString &name, qint64 cadenceId, Error *error) const
+{
+    QList<Cadence> sameName;
+    if (!readCadences(QStringLiteral("WHERE name = ?"), name, &sameName, error))
+        return false;
+    return sameName.isEmpty() || sameName.first().id == cadenceId
+        || fail(error, Error::Kind::Invalid, nameTaken(name));
 }
 
 QString CadenceRepository::nameTaken(const QString &name)
@@ -212,19 +229,16 @@ bool CadenceRepository::insert(QSqlDatabase &db, Cadence *cadence, Error *error)
 
 bool CadenceRepository::add(Cadence *cadence, Error *error)
 {
-    const QList<CadenceFieldError> invalid = validateCadence(*cadence);
-    if (!invalid.isEmpty())
-        return fail(error, Error::Kind::Invalid, invalid.first().message);
+    if (!checkValid(*cadence, error))
+        return false;
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
     Cadence stored = *cadence;
     stored.name = stored.name.trimmed();
-    QList<Cadence> sameName;
-    if (!readCadences(QStringLiteral("WHERE name = ?"), stored.name, &sameName, error))
+    // 0, not its id: any cadence of that name already stored counts.
+    if (!checkNameFree(stored.name, 0, error))
         return false;
-    if (!sameName.isEmpty())
-        return fail(error, Error::Kind::Invalid, nameTaken(stored.name));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!stored.createdAt.isValid())
         stored.createdAt = now;
@@ -240,9 +254,8 @@ bool CadenceRepository::add(Cadence *cadence, Error *error)
 bool CadenceRepository::save(Cadence *cadence, const QDateTime &expectedUpdatedAt,
     QList<StepLinks> *removed, const QList<StepLinks> &relink, Error *error)
 {
-    const QList<CadenceFieldError> invalid = validateCadence(*cadence);
-    if (!invalid.isEmpty())
-        return fail(error, Error::Kind::Invalid, invalid.first().message);
+    if (!checkValid(*cadence, error))
+        return false;
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
@@ -260,11 +273,8 @@ bool CadenceRepository::save(Cadence *cadence, const QDateTime &expectedUpdatedA
                 .arg(current.first().name));
     Cadence stored = *cadence;
     stored.name = stored.name.trimmed();
-    QList<Cadence> sameName;
-    if (!readCadences(QStringLiteral("WHERE name = ?"), stored.name, &sameName, error))
+    if (!checkNameFree(stored.name, stored.id, error))
         return false;
-    if (!sameName.isEmpty() && sameName.first().id != stored.id)
-        return fail(error, Error::Kind::Invalid, nameTaken(stored.name));
     // Milliseconds must move on even for two saves in the same millisecond, or
     // the conflict check above could not tell them apart.
     stored.updatedAt = std::max(QDateTime::currentDateTimeUtc(), expectedUpdatedAt.addMSecs(1));

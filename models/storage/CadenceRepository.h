@@ -67,10 +67,15 @@ public:
 private:
     bool readCadences(
         const QString &where, const QVariant &value, QList<Cadence> *cadences, Error *error) const;
+    // The first cadence `where` selects; NotFound with `notFound` when there is none.
+    std::optional<Cadence> readOne(
+        const QString &where, const QVariant &value, const QString &notFound, Error *error) const;
     // Fills in the ids and positions of the cadence's steps.
     bool storeSteps(Cadence *cadence, const QList<CadenceStep> &before, QList<StepLinks> *removed,
         Error *error);
     bool relinkSteps(const QList<StepLinks> &links, Error *error);
+    // Refuses a name that a cadence other than `cadenceId` (0: none) has.
+    bool checkNameFree(const QString &name, qint64 cadenceId, Error *error) const;
     static QString nameTaken(const QString &name);
 
     Database &m_db;

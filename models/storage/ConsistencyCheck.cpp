@@ -123,35 +123,29 @@ bool checkEnrollmentProgress(Database &db, Collector &found, Error *error)
     const auto shown = [](const QDateTime &time) { return timeText(Database::toDbTime(time)); };
     for (const EnrollmentDerivation &d : std::as_const(derivations)) {
         const Enrollment &stored = d.stored;
+        // Each message names the enrollment and its prospect (%1, %2), then the
+        // stored and the derived value (%3, %4).
+        const auto differs
+            = [&](const QString &message, const QString &storedValue, const QString &derivedValue) {
+                  found.add(Kind::EnrollmentProgress, table, stored.id,
+                      message.arg(stored.id).arg(stored.prospectId).arg(storedValue, derivedValue));
+              };
         if (stored.state != d.derived.state)
-            found.add(Kind::EnrollmentProgress, table, stored.id,
-                ConsistencyCheck::tr("Enrollment %1 of prospect %2 is %3, but its history makes "
-                                     "it %4.")
-                    .arg(stored.id)
-                    .arg(stored.prospectId)
-                    .arg(enrollmentStateKey(stored.state), enrollmentStateKey(d.derived.state)));
+            differs(ConsistencyCheck::tr(
+                        "Enrollment %1 of prospect %2 is %3, but its history makes it %4."),
+                enrollmentStateKey(stored.state), enrollmentStateKey(d.derived.state));
         if (stored.nextPosition != d.derived.nextPosition)
-            found.add(Kind::EnrollmentProgress, table, stored.id,
-                ConsistencyCheck::tr("Enrollment %1 of prospect %2 is at step %3, but its "
-                                     "history puts it at step %4.")
-                    .arg(stored.id)
-                    .arg(stored.prospectId)
-                    .arg(stored.nextPosition)
-                    .arg(d.derived.nextPosition));
+            differs(ConsistencyCheck::tr("Enrollment %1 of prospect %2 is at step %3, but its "
+                                         "history puts it at step %4."),
+                QString::number(stored.nextPosition), QString::number(d.derived.nextPosition));
         if (stored.endedAt != d.derived.endedAt)
-            found.add(Kind::EnrollmentProgress, table, stored.id,
-                ConsistencyCheck::tr("Enrollment %1 of prospect %2 has ended_at %3, but its "
-                                     "history says %4.")
-                    .arg(stored.id)
-                    .arg(stored.prospectId)
-                    .arg(shown(stored.endedAt), shown(d.derived.endedAt)));
+            differs(ConsistencyCheck::tr("Enrollment %1 of prospect %2 has ended_at %3, but its "
+                                         "history says %4."),
+                shown(stored.endedAt), shown(d.derived.endedAt));
         if (!sameDue(stored.dueAt, d.derived.dueAt, d.zoneKnown))
-            found.add(Kind::EnrollmentProgress, table, stored.id,
-                ConsistencyCheck::tr("Enrollment %1 of prospect %2 has due_at %3, but its "
-                                     "cadence makes it %4.")
-                    .arg(stored.id)
-                    .arg(stored.prospectId)
-                    .arg(shown(stored.dueAt), shown(d.derived.dueAt)));
+            differs(ConsistencyCheck::tr("Enrollment %1 of prospect %2 has due_at %3, but its "
+                                         "cadence makes it %4."),
+                shown(stored.dueAt), shown(d.derived.dueAt));
         if (!sameDue(d.storedNextDueAt, d.derivedNextDueAt, d.zoneKnown))
             found.add(Kind::EnrollmentProgress, QStringLiteral("prospects"), stored.prospectId,
                 ConsistencyCheck::tr("Prospect %1 has next_due_at %2, but its cadence makes it "

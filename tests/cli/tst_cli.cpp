@@ -1,3 +1,4 @@
+#include "CliRunner.h"
 #include "storage/Database.h"
 #include "storage/Schema.h"
 
@@ -6,32 +7,21 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
-#include <optional>
-#include <unistd.h>
 
 using namespace Touchline;
+using Test::CliRun;
+using Test::jsonOf;
+using Test::parseCsv;
 
 namespace {
-
-constexpr uid_t nobodyId = 65534;
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 const QStringList prospectKeys = {
     QStringLiteral("id"),
@@ -49,54 +39,6 @@ const QStringList prospectKeys = {
     QStringLiteral("next_due_at"),
     QStringLiteral("touch_count"),
 };
-
-// RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks; every
-// record ends in CRLF. Returns nothing when the text breaks those rules.
-std::optional<QList<QStringList>> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool inQuotes = false;
-    bool wasQuoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
-        if (inQuotes) {
-            if (c == QLatin1Char('"') && next == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                inQuotes = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            if (!cell.isEmpty() || wasQuoted)
-                return std::nullopt; // a quote inside an unquoted cell
-            inQuotes = true;
-            wasQuoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row.append(cell);
-            cell.clear();
-            wasQuoted = false;
-        } else if (c == QLatin1Char('\r') && next == QLatin1Char('\n')) {
-            row.append(cell);
-            rows.append(row);
-            row.clear();
-            cell.clear();
-            wasQuoted = false;
-            ++i;
-        } else if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
-            return std::nullopt; // a bare line break outside quotes
-        } else {
-            cell += c;
-        }
-    }
-    if (inQuotes || !cell.isEmpty() || !row.isEmpty())
-        return std::nullopt; // the last record is not terminated
-    return rows;
-}
 
 QByteArray fileHash(const QString &path)
 {
@@ -142,71 +84,21 @@ private Q_SLOTS:
     void checkReportsProblems();
 
 private:
-    Run run(const QStringList &arguments) const;
-    // The same, with --db naming this test's file.
-    Run cli(const QStringList &arguments) const;
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-    QJsonArray jsonOf(const Run &result) const;
+    CliRun run(const QStringList &arguments) const { return m_cli->run(arguments); }
+    CliRun cli(const QStringList &arguments) const { return m_cli->cli(arguments); }
+    QString path(const QString &name) const { return m_cli->path(name); }
     QList<qint64> listedIds(const QStringList &arguments) const;
     bool sql(const QString &file, const QStringList &statements) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Test::CliRunner> m_cli;
     QString m_db;
-    bool m_asUnprivilegedUser = false;
 };
 
 void TestCli::init()
 {
-    m_asUnprivilegedUser = false;
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = path(QStringLiteral("test.touchline"));
-}
-
-Run TestCli::run(const QStringList &arguments) const
-{
-    QProcess process;
-    // Isolated from the user running the tests: the default file lands in the
-    // temporary folder, and times print in UTC.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg")));
-    environment.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
-    environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    if (m_asUnprivilegedUser && ::geteuid() == 0) {
-        // Root may write any file, so read-only files are tested as "nobody".
-        process.setChildProcessModifier([] {
-            if (::setgid(nobodyId) != 0 || ::setuid(nobodyId) != 0)
-                ::_exit(126);
-        });
-    }
-    process.start(QStringLiteral(TOUCHLINE_CLI_PATH), arguments);
-    Run result;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        qWarning() << "touchline-cli did not finish:" << arguments << process.errorString();
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-Run TestCli::cli(const QStringList &arguments) const
-{
-    return run(QStringList {QStringLiteral("--db"), m_db} + arguments);
-}
-
-QJsonArray TestCli::jsonOf(const Run &result) const
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isArray()) {
-        qWarning() << "not a JSON array:" << error.errorString() << result.out << result.err;
-        return {};
-    }
-    return document.array();
+    m_cli = std::make_unique<Test::CliRunner>(QStringLiteral(TOUCHLINE_CLI_PATH));
+    QVERIFY(m_cli->isValid());
+    m_db = m_cli->databasePath();
 }
 
 QList<qint64> TestCli::listedIds(const QStringList &arguments) const
@@ -294,7 +186,7 @@ void TestCli::help()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QStringList, mentions);
-    const Run result = run(arguments);
+    const CliRun result = run(arguments);
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
     QVERIFY2(result.out.startsWith(QLatin1String("Usage: touchline-cli")), qPrintable(result.out));
@@ -306,7 +198,7 @@ void TestCli::help()
 
 void TestCli::version()
 {
-    const Run result = run({QStringLiteral("--version")});
+    const CliRun result = run({QStringLiteral("--version")});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(QRegularExpression(QStringLiteral(R"(^touchline-cli \d+\.\d+\.\d+\n$)"))
                  .match(result.out)
@@ -405,7 +297,7 @@ void TestCli::usageErrors()
     // A file exists, so that only the usage can be wrong; it must stay untouched.
     QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
     const QByteArray before = fileHash(m_db);
-    const Run result = cli(arguments);
+    const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
     QVERIFY2(result.err.startsWith(QLatin1String("touchline-cli: ")), qPrintable(result.err));
@@ -416,7 +308,7 @@ void TestCli::usageErrors()
 
 void TestCli::initCreatesFileAndNeverOverwrites()
 {
-    const Run created = cli({QStringLiteral("init")});
+    const CliRun created = cli({QStringLiteral("init")});
     QCOMPARE(created.exitCode, 0);
     QVERIFY2(created.out.contains(QDir::toNativeSeparators(m_db)), qPrintable(created.out));
     QVERIFY(created.err.isEmpty());
@@ -431,7 +323,7 @@ void TestCli::initCreatesFileAndNeverOverwrites()
         QVERIFY(query.value(0).toInt() > 0); // the default cadences
     }
     const QByteArray before = fileHash(m_db);
-    const Run again = cli({QStringLiteral("init")});
+    const CliRun again = cli({QStringLiteral("init")});
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.out.isEmpty());
     QVERIFY2(again.err.contains(QLatin1String("already exists")), qPrintable(again.err));
@@ -450,15 +342,15 @@ void TestCli::initCreatesFileAndNeverOverwrites()
 void TestCli::defaultFileIsInTheUsersDataFolder()
 {
     const QString expected = path(QStringLiteral("xdg/Touchline/Touchline/touchline.sqlite"));
-    const Run help = run({QStringLiteral("--help")});
+    const CliRun help = run({QStringLiteral("--help")});
     QVERIFY2(help.out.contains(QDir::toNativeSeparators(expected)), qPrintable(help.out));
     QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
     QVERIFY(QFile::exists(expected));
-    const Run added = run({QStringLiteral("prospects"), QStringLiteral("add"),
+    const CliRun added = run({QStringLiteral("prospects"), QStringLiteral("add"),
         QStringLiteral("--first-name"), QStringLiteral("Ada")});
     QCOMPARE(added.exitCode, 0);
     QCOMPARE(added.out, QStringLiteral("1\n"));
-    const Run listed = run({QStringLiteral("prospects"), QStringLiteral("list")});
+    const CliRun listed = run({QStringLiteral("prospects"), QStringLiteral("list")});
     QCOMPARE(listed.exitCode, 0);
     QVERIFY(listed.out.contains(QLatin1String("Ada")));
 }
@@ -536,7 +428,7 @@ void TestCli::unusableFile()
     }
     const QByteArray before = fileHash(m_db);
 
-    const Run result = cli(arguments);
+    const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
     QVERIFY2(result.err.startsWith(QLatin1String("touchline-cli: ")), qPrintable(result.err));
@@ -560,12 +452,12 @@ void TestCli::readOnlyFileCanBeReadButNotChanged()
         0);
     const auto readable = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
     QVERIFY(QFile::setPermissions(m_db, readable));
-    QVERIFY(QFile::setPermissions(m_dir->path(),
+    QVERIFY(QFile::setPermissions(m_cli->dirPath(),
         readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther
             | QFileDevice::WriteOwner));
-    m_asUnprivilegedUser = true;
+    m_cli->setUnprivileged(true);
 
-    const Run added = cli({QStringLiteral("prospects"), QStringLiteral("add"),
+    const CliRun added = cli({QStringLiteral("prospects"), QStringLiteral("add"),
         QStringLiteral("--first-name"), QStringLiteral("Grace")});
     QCOMPARE(added.exitCode, 1);
     QVERIFY2(added.err.contains(QLatin1String("cannot be written")), qPrintable(added.err));
@@ -573,14 +465,14 @@ void TestCli::readOnlyFileCanBeReadButNotChanged()
         cli({QStringLiteral("prospects"), QStringLiteral("delete"), QStringLiteral("1")}).exitCode,
         1);
     QCOMPARE(listedIds({}), QList<qint64> {1});
-    const Run checked = cli({QStringLiteral("check")});
+    const CliRun checked = cli({QStringLiteral("check")});
     QCOMPARE(checked.exitCode, 0);
 }
 
 void TestCli::addPrintsIdAndShowPrintsProspect()
 {
     QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
-    const Run added = cli({QStringLiteral("prospects"), QStringLiteral("add"),
+    const CliRun added = cli({QStringLiteral("prospects"), QStringLiteral("add"),
         QStringLiteral("--first-name"), QStringLiteral("  Ada "),
         QStringLiteral("--last-name=Lovelace"), QStringLiteral("--company"),
         QStringLiteral("Analytical Engines"), QStringLiteral("--title"),
@@ -594,8 +486,9 @@ void TestCli::addPrintsIdAndShowPrintsProspect()
     QCOMPARE(added.out, QStringLiteral("1\n"));
 
     // --db may come after the command too.
-    const Run shown = run({QStringLiteral("prospects"), QStringLiteral("show"), QStringLiteral("1"),
-        QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--db"), m_db});
+    const CliRun shown
+        = run({QStringLiteral("prospects"), QStringLiteral("show"), QStringLiteral("1"),
+            QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--db"), m_db});
     QCOMPARE(shown.exitCode, 0);
     const QJsonArray rows = jsonOf(shown);
     QCOMPARE(rows.size(), 1);
@@ -624,7 +517,7 @@ void TestCli::addPrintsIdAndShowPrintsProspect()
     QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 120);
 
     // The table shows every field on its own line, in full.
-    const Run table
+    const CliRun table
         = cli({QStringLiteral("prospects"), QStringLiteral("show"), QStringLiteral("1")});
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.out.contains(QLatin1String("First name:")));
@@ -632,7 +525,7 @@ void TestCli::addPrintsIdAndShowPrintsProspect()
     QVERIFY(table.out.contains(QLatin1String("Grace Hopper")));
 
     // The owner was added as a user, and is found again case-insensitively.
-    const Run second = cli({QStringLiteral("prospects"), QStringLiteral("add"),
+    const CliRun second = cli({QStringLiteral("prospects"), QStringLiteral("add"),
         QStringLiteral("--email"), QStringLiteral("grace@example.com"), QStringLiteral("--owner"),
         QStringLiteral("grace hopper")});
     QCOMPARE(second.out, QStringLiteral("2\n"));
@@ -678,7 +571,7 @@ void TestCli::addRefusesInvalidValues()
     all += arguments;
     if (!arguments.contains(QLatin1String("--owner")))
         all += {QStringLiteral("--owner"), QStringLiteral("Nobody")};
-    const Run result = cli(all);
+    const CliRun result = cli(all);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
@@ -729,7 +622,7 @@ void TestCli::listFormats()
         QStringLiteral("=HYPERLINK(\"http://evil.example\")"));
 
     // CSV: a header with the same keys, then one record per prospect.
-    const Run csvRun = cli({QStringLiteral("prospects"), QStringLiteral("list"),
+    const CliRun csvRun = cli({QStringLiteral("prospects"), QStringLiteral("list"),
         QStringLiteral("--format=csv"), QStringLiteral("--sort"), QStringLiteral("created_at")});
     QCOMPARE(csvRun.exitCode, 0);
     const auto csv = parseCsv(csvRun.out);
@@ -753,7 +646,7 @@ void TestCli::listFormats()
         QStringLiteral("'=HYPERLINK(\"http://evil.example\")"));
 
     // Table: aligned columns, one line per prospect, line breaks flattened.
-    const Run table = cli({QStringLiteral("prospects"), QStringLiteral("list")});
+    const CliRun table = cli({QStringLiteral("prospects"), QStringLiteral("list")});
     QCOMPARE(table.exitCode, 0);
     const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4); // header, rule, two prospects
@@ -812,7 +705,7 @@ void TestCli::csvNeutralizesFormulas()
     QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     db.close();
 
-    const Run result = cli({QStringLiteral("prospects"), QStringLiteral("list"),
+    const CliRun result = cli({QStringLiteral("prospects"), QStringLiteral("list"),
         QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(result.exitCode, 0);
     const auto rows = parseCsv(result.out);
@@ -861,7 +754,7 @@ void TestCli::listFiltersAndSorts()
                  QStringLiteral("last_name")}),
         (QList<qint64> {1, 3}));
 
-    const Run noOwner = cli({QStringLiteral("prospects"), QStringLiteral("list"),
+    const CliRun noOwner = cli({QStringLiteral("prospects"), QStringLiteral("list"),
         QStringLiteral("--owner"), QStringLiteral("Mallory")});
     QCOMPARE(noOwner.exitCode, 1);
     QVERIFY2(
@@ -878,11 +771,11 @@ void TestCli::listFiltersAndSorts()
 void TestCli::listStreamsManyRows()
 {
     // More rows than one page of the listing.
-    const Run generated = cli({QStringLiteral("generate"), QStringLiteral("--prospects"),
+    const CliRun generated = cli({QStringLiteral("generate"), QStringLiteral("--prospects"),
         QStringLiteral("1234"), QStringLiteral("--touches"), QStringLiteral("3000")});
     QCOMPARE(generated.exitCode, 0);
 
-    const Run csvRun = cli({QStringLiteral("prospects"), QStringLiteral("list"),
+    const CliRun csvRun = cli({QStringLiteral("prospects"), QStringLiteral("list"),
         QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(csvRun.exitCode, 0);
     const auto csv = parseCsv(csvRun.out);
@@ -902,7 +795,7 @@ void TestCli::listStreamsManyRows()
             >= json.at(i).toObject().value(QLatin1String("touch_count")).toInt());
 
     // The table is aligned over all pages, not page by page.
-    const Run table = cli({QStringLiteral("prospects"), QStringLiteral("list")});
+    const CliRun table = cli({QStringLiteral("prospects"), QStringLiteral("list")});
     const QStringList lines = table.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 1236);
     for (const QString &line : lines)
@@ -916,7 +809,7 @@ void TestCli::deleteRemovesProspectsAndTheirTouches()
                  .exitCode,
         0);
     // Repeated ids count once.
-    const Run deleted = cli({QStringLiteral("prospects"), QStringLiteral("delete"),
+    const CliRun deleted = cli({QStringLiteral("prospects"), QStringLiteral("delete"),
         QStringLiteral("2"), QStringLiteral("4"), QStringLiteral("4")});
     QCOMPARE(deleted.exitCode, 0);
     QVERIFY2(deleted.out.startsWith(QLatin1String("Deleted 2 prospect")), qPrintable(deleted.out));
@@ -941,14 +834,14 @@ void TestCli::unknownIdsAreRefused()
                      QStringLiteral("--first-name"), QStringLiteral("Ada")})
                  .exitCode,
         0);
-    const Run shown
+    const CliRun shown
         = cli({QStringLiteral("prospects"), QStringLiteral("show"), QStringLiteral("42")});
     QCOMPARE(shown.exitCode, 1);
     QVERIFY(shown.out.isEmpty());
     QVERIFY2(shown.err.contains(QLatin1String("no prospect with id 42")), qPrintable(shown.err));
 
     // One unknown id and nothing is deleted, not even the known ones.
-    const Run deleted = cli({QStringLiteral("prospects"), QStringLiteral("delete"),
+    const CliRun deleted = cli({QStringLiteral("prospects"), QStringLiteral("delete"),
         QStringLiteral("1"), QStringLiteral("42"), QStringLiteral("43")});
     QCOMPARE(deleted.exitCode, 1);
     QVERIFY(deleted.out.isEmpty());
@@ -966,13 +859,13 @@ void TestCli::generateIsReproducibleAndConsistent()
         QStringLiteral("--seed"), QStringLiteral("12345"), QStringLiteral("--now"),
         QStringLiteral("2025-06-01T12:00:00Z")};
     // The file is created when missing.
-    const Run generated = cli(arguments);
+    const CliRun generated = cli(arguments);
     QCOMPARE(generated.exitCode, 0);
     QVERIFY2(generated.out.contains(QLatin1String("Prospects added: 300"))
             && generated.out.contains(QLatin1String("Touches added: 2500")),
         qPrintable(generated.out));
 
-    const Run checked = cli({QStringLiteral("check")});
+    const CliRun checked = cli({QStringLiteral("check")});
     QCOMPARE(checked.exitCode, 0);
     QCOMPARE(checked.out, QStringLiteral("No problems found.\n"));
     QCOMPARE(cli({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json")}).out,
@@ -982,7 +875,7 @@ void TestCli::generateIsReproducibleAndConsistent()
 
     const QStringList listJson = {QStringLiteral("prospects"), QStringLiteral("list"),
         QStringLiteral("--format"), QStringLiteral("json")};
-    const Run listed = cli(listJson);
+    const CliRun listed = cli(listJson);
     const QJsonArray rows = jsonOf(listed);
     QCOMPARE(rows.size(), 300);
     qint64 touches = 0;
@@ -1007,7 +900,7 @@ void TestCli::checkReportsProblems()
                         "WHERE id = 7"),
             QStringLiteral("UPDATE touches SET outcome = 'teleported' WHERE id = 1")}));
 
-    const Run table = cli({QStringLiteral("check")});
+    const CliRun table = cli({QStringLiteral("check")});
     QCOMPARE(table.exitCode, 1);
     QVERIFY2(table.out.contains(QLatin1String("touch_count"))
             && table.out.contains(QLatin1String("Prospect 7 has touch_count"))
@@ -1015,7 +908,7 @@ void TestCli::checkReportsProblems()
         qPrintable(table.out));
     QVERIFY2(table.err.contains(QLatin1String("problems")), qPrintable(table.err));
 
-    const Run json
+    const CliRun json
         = cli({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(json.exitCode, 1);
     const QJsonArray problems = jsonOf(json);
@@ -1036,7 +929,7 @@ void TestCli::checkReportsProblems()
         (QSet<QString> {
             QStringLiteral("touch_count prospects 7"), QStringLiteral("unknown_value touches 1")}));
 
-    const Run csvRun
+    const CliRun csvRun
         = cli({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(csvRun.exitCode, 1);
     const auto csv = parseCsv(csvRun.out);

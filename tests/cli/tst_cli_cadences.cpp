@@ -2,20 +2,18 @@
 // them: the real executable in a separate process, with what it stored read back
 // from the file.
 
+#include "CliRunner.h"
 #include "TestData.h"
 #include "storage/CadenceRepository.h"
 #include "storage/Database.h"
 #include "storage/DefaultCadences.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -24,15 +22,11 @@
 #include <optional>
 
 using namespace Touchline;
+using Test::CliRun;
+using Test::jsonOf;
+using Test::parseCsv;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 // The day `due` is asked about when everything enrolled must be due.
 const QString farFuture = QStringLiteral("2100-01-01");
@@ -52,40 +46,11 @@ const QStringList dueKeys = {
     QStringLiteral("enrollment_id"),
 };
 
-// RFC 4180: every record ends in CRLF; a cell is either plain (no comma, quote or
-// line break) or quoted, with its quotes doubled. Returns nothing when the text
-// breaks those rules.
-std::optional<QList<QStringList>> parseCsv(const QString &text)
-{
-    static const QRegularExpression cell(QStringLiteral("\"((?:[^\"]|\"\")*)\"|([^\",\r\n]*)"));
-    QList<QStringList> rows;
-    QStringList row;
-    qsizetype position = 0;
-    while (position < text.size()) {
-        const QRegularExpressionMatch match = cell.match(text, position,
-            QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
-        row.append(match.hasCaptured(1)
-                ? match.captured(1).replace(QLatin1String("\"\""), QLatin1String("\""))
-                : match.captured(2));
-        position = match.capturedEnd();
-        if (text.mid(position, 1) == QLatin1String(",")) {
-            ++position;
-        } else if (text.mid(position, 2) == QLatin1String("\r\n")) {
-            rows.append(row);
-            row.clear();
-            position += 2;
-        } else {
-            return std::nullopt; // a stray quote or a bare line break
-        }
-    }
-    if (!row.isEmpty())
-        return std::nullopt; // the last record is not terminated
-    return rows;
-}
-
 // A JSON value as a CSV cell shows it.
 QString cellText(const QJsonValue &value)
 {
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return value.isDouble() ? QString::number(value.toInteger()) : value.toString();
 }
 
@@ -141,11 +106,10 @@ private Q_SLOTS:
     void runtimeErrors();
 
 private:
-    Run cli(const QStringList &arguments) const;
-    Run enroll(const QString &cadence, const QStringList &arguments) const;
-    QJsonArray jsonOf(const Run &result) const;
+    CliRun cli(const QStringList &arguments) const { return m_cli->cli(arguments); }
+    CliRun enroll(const QString &cadence, const QStringList &arguments) const;
     // `due --format FORMAT --date DATE` with these options.
-    Run due(const QString &format, const QStringList &arguments = {},
+    CliRun due(const QString &format, const QStringList &arguments = {},
         const QString &date = farFuture) const;
     std::unique_ptr<Database> openFile() const;
     // Each row of the query's result as "value|value|...", nulls empty.
@@ -156,15 +120,13 @@ private:
     // "Respectful six-step".
     bool enrollThree() const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_db;
+    std::unique_ptr<Test::CliRunner> m_cli;
 };
 
 void TestCliCadences::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = m_dir->filePath(QStringLiteral("test.touchline"));
+    m_cli = std::make_unique<Test::CliRunner>(QStringLiteral(TOUCHLINE_CLI_PATH));
+    QVERIFY(m_cli->isValid());
     QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
     const QList<QStringList> prospects = {
         {QStringLiteral("--first-name"), QStringLiteral("Ada"), QStringLiteral("--last-name"),
@@ -181,52 +143,20 @@ void TestCliCadences::init()
             QStringLiteral("Analytical Engines")},
     };
     for (qsizetype i = 0; i < prospects.size(); ++i) {
-        const Run added
+        const CliRun added
             = cli(QStringList {QStringLiteral("prospects"), QStringLiteral("add")} + prospects[i]);
         QCOMPARE(added.exitCode, 0);
         QCOMPARE(added.out, QStringLiteral("%1\n").arg(i + 1));
     }
 }
 
-Run TestCliCadences::cli(const QStringList &arguments) const
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
-    environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    process.start(
-        QStringLiteral(TOUCHLINE_CLI_PATH), QStringList {QStringLiteral("--db"), m_db} + arguments);
-    Run result;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        qWarning() << "touchline-cli did not finish:" << arguments;
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-Run TestCliCadences::enroll(const QString &cadence, const QStringList &arguments) const
+CliRun TestCliCadences::enroll(const QString &cadence, const QStringList &arguments) const
 {
     return cli(
         QStringList {QStringLiteral("enroll"), QStringLiteral("--cadence"), cadence} + arguments);
 }
 
-QJsonArray TestCliCadences::jsonOf(const Run &result) const
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isArray()) {
-        qWarning() << "not a JSON array:" << error.errorString() << result.out << result.err;
-        return {};
-    }
-    return document.array();
-}
-
-Run TestCliCadences::due(
+CliRun TestCliCadences::due(
     const QString &format, const QStringList &arguments, const QString &date) const
 {
     return cli(QStringList {QStringLiteral("due"), QStringLiteral("--format"), format,
@@ -238,7 +168,8 @@ std::unique_ptr<Database> TestCliCadences::openFile() const
 {
     auto db = std::make_unique<Database>();
     Error error;
-    if (!db->open(m_db, Database::Creation::MustExist, Database::Access::ReadWrite, &error)) {
+    if (!db->open(m_cli->databasePath(), Database::Creation::MustExist, Database::Access::ReadWrite,
+            &error)) {
         qWarning() << error.message;
         return nullptr;
     }
@@ -291,7 +222,7 @@ bool TestCliCadences::enrollThree() const
         }
     }
     const auto enrollOne = [this](const char *cadence, const char *prospect) {
-        const Run result = enroll(QString::fromLatin1(cadence),
+        const CliRun result = enroll(QString::fromLatin1(cadence),
             {QStringLiteral("--prospect"), QString::fromLatin1(prospect)});
         const bool enrolled = result.exitCode == 0
             && result.out
@@ -307,7 +238,7 @@ bool TestCliCadences::enrollThree() const
 void TestCliCadences::listShowsDefaultCadences()
 {
     const QStringList list = {QStringLiteral("cadences"), QStringLiteral("list")};
-    const Run table = cli(list);
+    const CliRun table = cli(list);
     QCOMPARE(table.exitCode, 0);
     QVERIFY(table.err.isEmpty());
     QCOMPARE(table.out,
@@ -316,7 +247,7 @@ void TestCliCadences::listShowsDefaultCadences()
                        " 1  Respectful six-step      6        0  no\n"
                        " 2  Three-touch 3-7-14       3        0  no\n"));
 
-    const Run csv = cli(list + QStringList {QStringLiteral("--format"), QStringLiteral("csv")});
+    const CliRun csv = cli(list + QStringList {QStringLiteral("--format"), QStringLiteral("csv")});
     QCOMPARE(csv.exitCode, 0);
     const std::optional<QList<QStringList>> csvRows = parseCsv(csv.out);
     QVERIFY2(csvRows, qPrintable(csv.out));
@@ -342,12 +273,12 @@ void TestCliCadences::listShowsDefaultCadences()
         QCOMPARE(row.value(QLatin1String("name")).toString(), shipped.at(i).name);
         QCOMPARE(row.value(QLatin1String("steps")).toInteger(), qint64(shipped.at(i).steps.size()));
         QCOMPARE(row.value(QLatin1String("running")).toInteger(), qint64(0));
-        QCOMPARE(row.value(QLatin1String("archived")).toString(), QStringLiteral("no"));
+        QCOMPARE(row.value(QLatin1String("archived")), QJsonValue(false));
         const QStringList csvRow = csvRows->at(i + 1);
         QCOMPARE(csvRow,
             QStringList({cellText(row.value(QLatin1String("id"))), shipped.at(i).name,
                 QString::number(shipped.at(i).steps.size()), QStringLiteral("0"),
-                QStringLiteral("no")}));
+                QStringLiteral("false")}));
     }
 }
 
@@ -361,15 +292,15 @@ void TestCliCadences::listHidesArchivedCadences()
     }
     const QStringList list = {QStringLiteral("cadences"), QStringLiteral("list"),
         QStringLiteral("--format"), QStringLiteral("csv")};
-    const Run current = cli(list);
+    const CliRun current = cli(list);
     QCOMPARE(current.exitCode, 0);
     QCOMPARE(current.out,
-        QStringLiteral("id,name,steps,running,archived\r\n1,Respectful six-step,6,0,no\r\n"));
-    const Run all = cli(list + QStringList {QStringLiteral("--archived")});
+        QStringLiteral("id,name,steps,running,archived\r\n1,Respectful six-step,6,0,false\r\n"));
+    const CliRun all = cli(list + QStringList {QStringLiteral("--archived")});
     QCOMPARE(all.exitCode, 0);
     QCOMPARE(all.out,
-        QStringLiteral("id,name,steps,running,archived\r\n1,Respectful six-step,6,0,no\r\n"
-                       "2,Three-touch 3-7-14,3,0,yes\r\n"));
+        QStringLiteral("id,name,steps,running,archived\r\n1,Respectful six-step,6,0,false\r\n"
+                       "2,Three-touch 3-7-14,3,0,true\r\n"));
 }
 
 void TestCliCadences::showPrintsSteps()
@@ -377,10 +308,10 @@ void TestCliCadences::showPrintsSteps()
     const QString show = QStringLiteral("show");
     const QString cadences = QStringLiteral("cadences");
     // Names are matched without regard to case.
-    const Run byName = cli({cadences, show, QStringLiteral("three-touch 3-7-14")});
+    const CliRun byName = cli({cadences, show, QStringLiteral("three-touch 3-7-14")});
     QCOMPARE(byName.exitCode, 0);
     QVERIFY(byName.err.isEmpty());
-    const Run byId = cli({cadences, show, QStringLiteral("2")});
+    const CliRun byId = cli({cadences, show, QStringLiteral("2")});
     QCOMPARE(byId.exitCode, 0);
     QCOMPARE(byId.out, byName.out);
 
@@ -409,7 +340,7 @@ void TestCliCadences::showPrintsSteps()
         QStringList({QStringLiteral("3"), QStringLiteral("email"), QStringLiteral("14 days"),
             QStringLiteral("no"), QStringLiteral("08:00-10:00"),
             QStringLiteral("Respectful close (break-up)")}));
-    const Run sixStep = cli({cadences, show, QStringLiteral("1")});
+    const CliRun sixStep = cli({cadences, show, QStringLiteral("1")});
     QCOMPARE(tableBody(sixStep.out.split(QLatin1Char('\n')).mid(3)).value(0).value(2),
         QStringLiteral("at once"));
 
@@ -417,7 +348,7 @@ void TestCliCadences::showPrintsSteps()
     for (const Cadence &cadence : shipped) {
         const QStringList showAs = {cadences, show, cadence.name, QStringLiteral("--format")};
         const QJsonArray rows = jsonOf(cli(showAs + QStringList {QStringLiteral("json")}));
-        const Run csv = cli(showAs + QStringList {QStringLiteral("csv")});
+        const CliRun csv = cli(showAs + QStringList {QStringLiteral("csv")});
         QCOMPARE(csv.exitCode, 0);
         const std::optional<QList<QStringList>> csvRows = parseCsv(csv.out);
         QVERIFY2(csvRows, qPrintable(csv.out));
@@ -435,8 +366,7 @@ void TestCliCadences::showPrintsSteps()
             QCOMPARE(row.value(QLatin1String("position")).toInteger(), qint64(i + 1));
             QCOMPARE(row.value(QLatin1String("channel")).toString(), channelKey(step.channel));
             QCOMPARE(row.value(QLatin1String("wait_days")).toInteger(), qint64(step.waitDays));
-            QCOMPARE(row.value(QLatin1String("business_days")).toString(),
-                step.businessDays ? QStringLiteral("yes") : QStringLiteral("no"));
+            QCOMPARE(row.value(QLatin1String("business_days")), QJsonValue(step.businessDays));
             QCOMPARE(row.value(QLatin1String("window")).toString(),
                 formatSendWindow(step.windowStartMinute, step.windowEndMinute));
             QCOMPARE(row.value(QLatin1String("purpose")).toString(), step.purpose);
@@ -452,7 +382,7 @@ void TestCliCadences::showPrintsSteps()
 void TestCliCadences::enrollByIdsAndSearch()
 {
     // Ids may repeat and be separated by commas.
-    const Run byIds = enroll(QStringLiteral("Three-touch 3-7-14"),
+    const CliRun byIds = enroll(QStringLiteral("Three-touch 3-7-14"),
         {QStringLiteral("--prospect"), QStringLiteral("1,2"), QStringLiteral("--prospect"),
             QStringLiteral("2"), QStringLiteral("--author"), QStringLiteral("Maya")});
     QCOMPARE(byIds.exitCode, 0);
@@ -460,7 +390,7 @@ void TestCliCadences::enrollByIdsAndSearch()
     QVERIFY(byIds.err.isEmpty());
 
     // "analytical" finds Ada (already running) and Charles; Alan is do not contact.
-    const Run bySearch = enroll(QStringLiteral("1"),
+    const CliRun bySearch = enroll(QStringLiteral("1"),
         {QStringLiteral("--search"), QStringLiteral("analytical"), QStringLiteral("--prospect"),
             QStringLiteral("3"), QStringLiteral("--author"), QStringLiteral("Dana")});
     QCOMPARE(bySearch.exitCode, 0);
@@ -494,7 +424,7 @@ void TestCliCadences::enrollByIdsAndSearch()
 
 void TestCliCadences::enrollReportsUnknownProspects()
 {
-    const Run result = enroll(QStringLiteral("Respectful six-step"),
+    const CliRun result = enroll(QStringLiteral("Respectful six-step"),
         {QStringLiteral("--prospect"), QStringLiteral("42,2")});
     // The others are enrolled, but the run failed: an id was wrong.
     QCOMPARE(result.exitCode, 1);
@@ -510,7 +440,7 @@ void TestCliCadences::unenrollStopsTheCadence()
     QCOMPARE(enroll(threeTouch, {QStringLiteral("--prospect"), QStringLiteral("1,2")}).exitCode, 0);
     const QStringList unenrollAda = {QStringLiteral("unenroll"), QStringLiteral("1"),
         QStringLiteral("--author"), QStringLiteral("Sam")};
-    const Run stopped = cli(unenrollAda);
+    const CliRun stopped = cli(unenrollAda);
     QCOMPARE(stopped.exitCode, 0);
     QCOMPARE(stopped.out, QStringLiteral("Took 1 prospect out of their cadence.\n"));
     QVERIFY(stopped.err.isEmpty());
@@ -522,14 +452,14 @@ void TestCliCadences::unenrollStopsTheCadence()
         "SELECT e.prospect_id, e.kind, u.name FROM prospect_events e "
         "LEFT JOIN users u ON u.id = e.author_id WHERE e.kind = 'unenrolled' ORDER BY e.id");
     QCOMPARE(stored(events), QStringList({QStringLiteral("1|unenrolled|Sam")}));
-    const Run grace = due(json);
+    const CliRun grace = due(json);
     QCOMPARE(grace.exitCode, 0);
     const QJsonArray graceRows = jsonOf(grace);
     QCOMPARE(graceRows.size(), 1);
     QCOMPARE(graceRows.at(0).toObject().value(QLatin1String("prospect_id")).toInteger(), qint64(2));
 
     // Nothing is left to stop: nothing changes.
-    const Run again = cli(unenrollAda);
+    const CliRun again = cli(unenrollAda);
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(again.out, QStringLiteral("Took 0 prospects out of their cadence.\n"));
     QCOMPARE(stored(enrollments),
@@ -537,13 +467,14 @@ void TestCliCadences::unenrollStopsTheCadence()
     QCOMPARE(stored(events).size(), 1);
 
     // A stopped cadence no longer holds the prospect back.
-    const Run reenrolled = enroll(threeTouch, {QStringLiteral("--prospect"), QStringLiteral("1")});
+    const CliRun reenrolled
+        = enroll(threeTouch, {QStringLiteral("--prospect"), QStringLiteral("1")});
     QCOMPARE(reenrolled.exitCode, 0);
     QCOMPARE(reenrolled.out, QStringLiteral("Enrolled 1 prospect in Three-touch 3-7-14.\n"));
-    const Run both = cli({QStringLiteral("unenroll"), QStringLiteral("1,2")});
+    const CliRun both = cli({QStringLiteral("unenroll"), QStringLiteral("1,2")});
     QCOMPARE(both.exitCode, 0);
     QCOMPARE(both.out, QStringLiteral("Took 2 prospects out of their cadence.\n"));
-    const Run nobody = due(json);
+    const CliRun nobody = due(json);
     QCOMPARE(nobody.exitCode, 0);
     QCOMPARE(nobody.out, QStringLiteral("[]\n"));
     QCOMPARE(cli({QStringLiteral("check")}).exitCode, 0);
@@ -551,7 +482,7 @@ void TestCliCadences::unenrollStopsTheCadence()
 
 void TestCliCadences::dueListsEnrolledSteps()
 {
-    const Run empty = due(json);
+    const CliRun empty = due(json);
     QCOMPARE(empty.exitCode, 0);
     QCOMPARE(empty.out, QStringLiteral("[]\n"));
 
@@ -568,7 +499,7 @@ void TestCliCadences::dueListsEnrolledSteps()
     }
     QCOMPARE(enrolledAt.size(), 3);
 
-    const Run listed = due(json);
+    const CliRun listed = due(json);
     QCOMPARE(listed.exitCode, 0);
     const QJsonArray rows = jsonOf(listed);
     QCOMPARE(rows.size(), 3);
@@ -584,7 +515,7 @@ void TestCliCadences::dueListsEnrolledSteps()
         QCOMPARE(
             row.value(QLatin1String("enrollment_id")).toInteger(), enrollmentIds.value(prospectId));
         // Everything is overdue by 2100; the list is by due time.
-        QCOMPARE(row.value(QLatin1String("overdue")).toString(), QStringLiteral("yes"));
+        QCOMPARE(row.value(QLatin1String("overdue")), QJsonValue(true));
         const QString dueText = row.value(QLatin1String("due_at")).toString();
         const QDateTime dueAt = QDateTime::fromString(dueText, Qt::ISODate);
         QVERIFY2(dueAt.isValid() && dueText.endsWith(QLatin1Char('Z')), qPrintable(dueText));
@@ -631,7 +562,7 @@ void TestCliCadences::dueListsEnrolledSteps()
         windowTime >= QTime(8, 0) && windowTime < QTime(10, 0), qPrintable(textOf(4, "due_at")));
 
     // The table has the same rows, under a title and a rule.
-    const Run table = due(QStringLiteral("table"));
+    const CliRun table = due(QStringLiteral("table"));
     QCOMPARE(table.exitCode, 0);
     const QStringList lines = table.out.split(QLatin1Char('\n'));
     QCOMPARE(tableCells(lines.value(0)),
@@ -654,7 +585,7 @@ void TestCliCadences::dueListsEnrolledSteps()
 void TestCliCadences::dueCsvMatchesJson()
 {
     QVERIFY(enrollThree());
-    const Run csv = due(QStringLiteral("csv"));
+    const CliRun csv = due(QStringLiteral("csv"));
     QCOMPARE(csv.exitCode, 0);
     // The comma in Ada's company is quoted, not a column of its own.
     QVERIFY2(csv.out.contains(QLatin1String(",\"Analytical, Ltd\",")), qPrintable(csv.out));
@@ -684,17 +615,15 @@ void TestCliCadences::dueDayIsInclusive()
     QVERIFY(day.isValid());
     const auto dueOn
         = [&](const QDate &date) { return jsonOf(due(json, ada, date.toString(Qt::ISODate))); };
-    const Run dayBefore = due(json, ada, day.addDays(-1).toString(Qt::ISODate));
+    const CliRun dayBefore = due(json, ada, day.addDays(-1).toString(Qt::ISODate));
     QCOMPARE(dayBefore.exitCode, 0);
     QCOMPARE(dayBefore.out, QStringLiteral("[]\n"));
     const QJsonArray onTheDay = dueOn(day);
     QCOMPARE(onTheDay.size(), 1);
-    QCOMPARE(
-        onTheDay.at(0).toObject().value(QLatin1String("overdue")).toString(), QStringLiteral("no"));
+    QCOMPARE(onTheDay.at(0).toObject().value(QLatin1String("overdue")), QJsonValue(false));
     const QJsonArray dayAfter = dueOn(day.addDays(1));
     QCOMPARE(dayAfter.size(), 1);
-    QCOMPARE(dayAfter.at(0).toObject().value(QLatin1String("overdue")).toString(),
-        QStringLiteral("yes"));
+    QCOMPARE(dayAfter.at(0).toObject().value(QLatin1String("overdue")), QJsonValue(true));
 }
 
 void TestCliCadences::dueFilters_data()
@@ -723,7 +652,7 @@ void TestCliCadences::dueFilters()
     QFETCH(QStringList, filters);
     QFETCH(QList<qint64>, prospects);
     QVERIFY(enrollThree());
-    const Run result = due(json, filters);
+    const CliRun result = due(json, filters);
     QCOMPARE(result.exitCode, 0);
     QList<qint64> listed;
     for (const QJsonValue &row : jsonOf(result))
@@ -819,7 +748,7 @@ void TestCliCadences::usageErrors()
     QFETCH(QString, command);
     const QList<QVariantList> before = snapshot();
     QVERIFY(!before.isEmpty());
-    const Run result = cli(arguments);
+    const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     QCOMPARE(result.err,
@@ -884,7 +813,7 @@ void TestCliCadences::runtimeErrors()
     }
     const QList<QVariantList> before = snapshot();
     QVERIFY(!before.isEmpty());
-    const Run result = cli(arguments);
+    const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
     QCOMPARE(result.err, QStringLiteral("touchline-cli: %1\n").arg(message));

@@ -1,25 +1,16 @@
 // `touchline-cli touches ...` and `prospects lift-dnc`, run as users run them: the
 // real executable in a separate process, with the data layer's rules and messages.
 
+#include "CliRunner.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Touchline::Test::CliRun;
+using Touchline::Test::jsonOf;
 
 class TestCliTouches : public QObject
 {
@@ -39,69 +30,37 @@ private Q_SLOTS:
     void runtimeErrors();
 
 private:
-    Run cli(const QStringList &arguments) const;
-    Run logTouch(const QStringList &arguments) const;
-    QJsonArray jsonOf(const Run &result) const;
+    CliRun cli(const QStringList &arguments) const { return m_cli->cli(arguments); }
+    CliRun logTouch(const QStringList &arguments) const;
     QString prospectStatus(int id) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_db;
+    std::unique_ptr<Touchline::Test::CliRunner> m_cli;
 };
 
 void TestCliTouches::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_db = m_dir->filePath(QStringLiteral("test.touchline"));
+    m_cli = std::make_unique<Touchline::Test::CliRunner>(QStringLiteral(TOUCHLINE_CLI_PATH));
+    QVERIFY(m_cli->isValid());
     QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
-    const Run added
+    const CliRun added
         = cli({QStringLiteral("prospects"), QStringLiteral("add"), QStringLiteral("--first-name"),
             QStringLiteral("Ada"), QStringLiteral("--last-name"), QStringLiteral("Lovelace")});
     QCOMPARE(added.exitCode, 0);
     QCOMPARE(added.out, QStringLiteral("1\n"));
 }
 
-Run TestCliTouches::cli(const QStringList &arguments) const
-{
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
-    environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    process.start(
-        QStringLiteral(TOUCHLINE_CLI_PATH), QStringList {QStringLiteral("--db"), m_db} + arguments);
-    Run result;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        qWarning() << "touchline-cli did not finish:" << arguments;
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
 // `touches log --prospect 1` with these options.
-Run TestCliTouches::logTouch(const QStringList &arguments) const
+CliRun TestCliTouches::logTouch(const QStringList &arguments) const
 {
     return cli(QStringList {QStringLiteral("touches"), QStringLiteral("log"),
                    QStringLiteral("--prospect"), QStringLiteral("1")}
         + arguments);
 }
 
-QJsonArray TestCliTouches::jsonOf(const Run &result) const
-{
-    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8());
-    if (!document.isArray())
-        qWarning() << "not a JSON array:" << result.out << result.err;
-    return document.array();
-}
-
 QString TestCliTouches::prospectStatus(int id) const
 {
-    const Run shown = cli({QStringLiteral("prospects"), QStringLiteral("show"), QString::number(id),
-        QStringLiteral("--format"), QStringLiteral("json")});
+    const CliRun shown = cli({QStringLiteral("prospects"), QStringLiteral("show"),
+        QString::number(id), QStringLiteral("--format"), QStringLiteral("json")});
     return jsonOf(shown).at(0).toObject().value(QLatin1String("status")).toString();
 }
 
@@ -115,7 +74,7 @@ QStringList touchArgs(
 
 void TestCliTouches::logNumbersAndLists()
 {
-    const Run first = logTouch(touchArgs("email", "out", "sent", "2024-05-10T09:00:00Z")
+    const CliRun first = logTouch(touchArgs("email", "out", "sent", "2024-05-10T09:00:00Z")
         + QStringList {QStringLiteral("--note"), QStringLiteral("Intro"),
             QStringLiteral("--author"), QStringLiteral("Maya")});
     QCOMPARE(first.exitCode, 0);
@@ -156,12 +115,12 @@ void TestCliTouches::listFormats()
     QCOMPARE(logTouch(touchArgs("sms", "out", "sent", "2024-05-10T09:00:00Z")).exitCode, 0);
     const QStringList list = {QStringLiteral("touches"), QStringLiteral("list"),
         QStringLiteral("--prospect"), QStringLiteral("1"), QStringLiteral("--format")};
-    const Run csv = cli(list + QStringList {QStringLiteral("csv")});
+    const CliRun csv = cli(list + QStringList {QStringLiteral("csv")});
     QCOMPARE(csv.exitCode, 0);
     QCOMPARE(csv.out,
         QStringLiteral("id,occurred_at,touch_number,channel,direction,outcome,author,notes\r\n"
                        "1,2024-05-10T09:00:00Z,1,sms,out,sent,,\r\n"));
-    const Run table = cli(list + QStringList {QStringLiteral("table")});
+    const CliRun table = cli(list + QStringList {QStringLiteral("table")});
     QCOMPARE(table.exitCode, 0);
     QVERIFY2(table.out.contains(QLatin1String("2024-05-10 09:00")), qPrintable(table.out));
 }
@@ -181,7 +140,7 @@ void TestCliTouches::optOutBlocksUntilLifted()
 {
     QCOMPARE(logTouch(touchArgs("email", "in", "opted_out", "2024-05-10T09:00:00Z")).exitCode, 0);
     QCOMPARE(prospectStatus(1), QStringLiteral("do_not_contact"));
-    const Run refused = logTouch(touchArgs("phone", "out", "no_answer", "2024-05-11T09:00:00Z"));
+    const CliRun refused = logTouch(touchArgs("phone", "out", "no_answer", "2024-05-11T09:00:00Z"));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY(refused.out.isEmpty());
     QCOMPARE(refused.err,
@@ -190,12 +149,12 @@ void TestCliTouches::optOutBlocksUntilLifted()
     // A note is still allowed.
     QCOMPARE(logTouch(touchArgs("note", "out", "noted", "2024-05-11T10:00:00Z")).exitCode, 0);
 
-    const Run lifted = cli({QStringLiteral("prospects"), QStringLiteral("lift-dnc"),
+    const CliRun lifted = cli({QStringLiteral("prospects"), QStringLiteral("lift-dnc"),
         QStringLiteral("1"), QStringLiteral("--author"), QStringLiteral("Maya")});
     QCOMPARE(lifted.exitCode, 0);
     QCOMPARE(lifted.out, QStringLiteral("Ada Lovelace may be contacted again (status: new).\n"));
     QCOMPARE(logTouch(touchArgs("phone", "out", "no_answer", "2024-05-12T09:00:00Z")).exitCode, 0);
-    const Run again
+    const CliRun again
         = cli({QStringLiteral("prospects"), QStringLiteral("lift-dnc"), QStringLiteral("1")});
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.err.contains(QLatin1String("not marked do not contact")), qPrintable(again.err));
@@ -205,7 +164,7 @@ void TestCliTouches::deleteRenumbers()
 {
     for (const char *at : {"2024-05-01T09:00:00Z", "2024-05-02T09:00:00Z", "2024-05-03T09:00:00Z"})
         QCOMPARE(logTouch(touchArgs("email", "out", "sent", at)).exitCode, 0);
-    const Run deleted
+    const CliRun deleted
         = cli({QStringLiteral("touches"), QStringLiteral("delete"), QStringLiteral("1")});
     QCOMPARE(deleted.exitCode, 0);
     QCOMPARE(deleted.out, QStringLiteral("Deleted touch 1.\n"));
@@ -215,7 +174,7 @@ void TestCliTouches::deleteRenumbers()
     QCOMPARE(rows.size(), 2);
     QCOMPARE(rows.at(0).toObject().value(QLatin1String("touch_number")).toInt(), 1);
     QCOMPARE(rows.at(1).toObject().value(QLatin1String("touch_number")).toInt(), 2);
-    const Run missing
+    const CliRun missing
         = cli({QStringLiteral("touches"), QStringLiteral("delete"), QStringLiteral("1")});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QLatin1String("There is no touch with id 1.")));
@@ -267,7 +226,7 @@ void TestCliTouches::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run result = cli(arguments);
+    const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
@@ -307,7 +266,7 @@ void TestCliTouches::runtimeErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run result = cli(arguments);
+    const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.startsWith(QLatin1String("touchline-cli: ")), qPrintable(result.err));

@@ -65,6 +65,18 @@ private:
         }
     }
 
+    // Opens the file in the window and shows it, active.
+    static bool showFile(MainWindow &window, const QString &path)
+    {
+        Error error;
+        if (!window.openDatabase(path, Database::Creation::MustExist, &error)) {
+            qWarning().noquote() << error.message;
+            return false;
+        }
+        window.show();
+        return QTest::qWaitForWindowActive(&window);
+    }
+
     template<typename T> static T *child(MainWindow &window, const char *name)
     {
         T *found = window.findChild<T *>(QString::fromLatin1(name));
@@ -431,9 +443,7 @@ private Q_SLOTS:
         Test::TestDatabase file;
         fill(file.db());
         MainWindow window;
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         window.prospectView()->setFocus();
 
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
@@ -462,9 +472,7 @@ private Q_SLOTS:
         Test::TestDatabase file;
         fill(file.db());
         MainWindow window;
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         auto *name = child<QLabel>(window, "timelineName");
 
         // A click on a row...
@@ -494,9 +502,7 @@ private Q_SLOTS:
         Test::TestDatabase file;
         fill(file.db());
         MainWindow window;
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         const qint64 id = idOf(window, QStringLiteral("Person4"));
         selectProspect(window, id);
         QCOMPARE(window.timelineModel()->prospectId(), id);
@@ -633,9 +639,7 @@ private Q_SLOTS:
             happened.append(QStringLiteral("open ") + opened.toString());
             return true;
         });
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         selectProspect(window, id);
 
         QString shownChannel, shownDirection, shownOutcome;
@@ -693,9 +697,7 @@ private Q_SLOTS:
             ++opened;
             return true;
         });
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         selectProspect(window, idOf(window, QStringLiteral("Person1")));
 
         closeNextMessageBox();
@@ -713,9 +715,7 @@ private Q_SLOTS:
         fill(file.db());
         MainWindow window;
         window.setUrlOpener([](const QUrl &) { return false; });
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         selectProspect(window, idOf(window, QStringLiteral("Person1")));
 
         closeNextMessageBox();
@@ -742,9 +742,7 @@ private Q_SLOTS:
             ++opened;
             return true;
         });
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         auto *banner = child<QLabel>(window, "doNotContactBanner");
         const QStringList actions = {QStringLiteral("Email"), QStringLiteral("Call"),
             QStringLiteral("LinkedIn"), QStringLiteral("SMS")};
@@ -832,9 +830,7 @@ private Q_SLOTS:
         QVERIFY(Test::backdateEnrollment(
             file.db(), result.enrolled.first(), QDateTime::currentDateTimeUtc().addDays(-3)));
         MainWindow window;
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         QCOMPARE(window.currentView(), MainWindow::View::Due);
         const int due = window.duePage()->dueTodayCount() + window.duePage()->overdueCount();
         QCOMPARE(window.duePage()->overdueCount(), 1);
@@ -847,9 +843,7 @@ private Q_SLOTS:
         Test::TestDatabase file;
         fill(file.db());
         MainWindow window;
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         const QList<qint64> ids
             = {idOf(window, QStringLiteral("Person1")), idOf(window, QStringLiteral("Person2"))};
         selectProspects(window, ids);
@@ -901,9 +895,7 @@ private Q_SLOTS:
     {
         Test::TestDatabase file;
         MainWindow window;
-        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showFile(window, file.path()));
         window.showView(MainWindow::View::Cadences);
         CadencesPage *page = window.cadencesPage();
         QVERIFY(page->currentCadenceId() != 0);
