@@ -190,17 +190,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Stop the running cadence of %n prospect(s)? Their history stays in the timeline.</source>
+        <source>Took %n prospect(s) out of their cadence. Undo with %1.</source>
         <translation>
-            <numerusform>Stop the running cadence of %n prospect? Their history stays in the timeline.</numerusform>
-            <numerusform>Stop the running cadence of %n prospects? Their history stays in the timeline.</numerusform>
+            <numerusform>Took %n prospect out of their cadence. Undo with %1.</numerusform>
+            <numerusform>Took %n prospects out of their cadence. Undo with %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Took %n prospect(s) out of their cadence.</source>
+        <source>Paused the cadence of %n prospect(s).</source>
         <translation>
-            <numerusform>Took %n prospect out of their cadence.</numerusform>
-            <numerusform>Took %n prospects out of their cadence.</numerusform>
+            <numerusform>Paused the cadence of %n prospect.</numerusform>
+            <numerusform>Paused the cadence of %n prospects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed the cadence of %n prospect(s).</source>
+        <translation>
+            <numerusform>Resumed the cadence of %n prospect.</numerusform>
+            <numerusform>Resumed the cadence of %n prospects.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,5 +1,7 @@
 #include "Cadence.h"
 
+#include "KeyTable.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -9,14 +11,7 @@ namespace {
 
 constexpr int minutesPerDay = 24 * 60;
 
-struct StateKey
-{
-    EnrollmentState state;
-    const char *key;
-    const char *display;
-};
-
-constexpr StateKey stateKeys[] = {
+constexpr KeyTable::Key<EnrollmentState> stateKeys[] = {
     {EnrollmentState::Active, "active", QT_TRANSLATE_NOOP("Touchline::Cadence", "Active")},
     {EnrollmentState::Paused, "paused", QT_TRANSLATE_NOOP("Touchline::Cadence", "Paused")},
     {EnrollmentState::Bounced, "bounced", QT_TRANSLATE_NOOP("Touchline::Cadence", "Bounced")},
@@ -26,15 +21,6 @@ constexpr StateKey stateKeys[] = {
     {EnrollmentState::Completed, "completed", QT_TRANSLATE_NOOP("Touchline::Cadence", "Completed")},
     {EnrollmentState::Stopped, "stopped", QT_TRANSLATE_NOOP("Touchline::Cadence", "Stopped")},
 };
-
-const StateKey &entryOf(EnrollmentState state)
-{
-    for (const auto &entry : stateKeys) {
-        if (entry.state == state)
-            return entry;
-    }
-    Q_UNREACHABLE();
-}
 
 QString tr(const char *text)
 {
@@ -196,23 +182,17 @@ bool parseSendWindow(const QString &text, int *startMinute, int *endMinute)
 
 QString enrollmentStateKey(EnrollmentState state)
 {
-    return QString::fromLatin1(entryOf(state).key);
+    return KeyTable::keyOf(stateKeys, state);
 }
 
 bool enrollmentStateFromKey(const QString &key, EnrollmentState *state)
 {
-    for (const auto &entry : stateKeys) {
-        if (key == QLatin1String(entry.key)) {
-            *state = entry.state;
-            return true;
-        }
-    }
-    return false;
+    return KeyTable::fromKey(stateKeys, key, state);
 }
 
 QString enrollmentStateDisplayName(EnrollmentState state)
 {
-    return tr(entryOf(state).display);
+    return tr(KeyTable::entryOf(stateKeys, state).display);
 }
 
 bool isRunning(EnrollmentState state)

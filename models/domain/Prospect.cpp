@@ -1,5 +1,7 @@
 #include "Prospect.h"
 
+#include "KeyTable.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -9,14 +11,7 @@ namespace Touchline {
 
 namespace {
 
-struct StatusName
-{
-    ProspectStatus status;
-    const char *key;
-    const char *display;
-};
-
-constexpr StatusName statusNames[] = {
+constexpr KeyTable::Key<ProspectStatus> statusNames[] = {
     {ProspectStatus::New, "new", QT_TRANSLATE_NOOP("Touchline::Status", "New")},
     {ProspectStatus::InCadence, "in_cadence", QT_TRANSLATE_NOOP("Touchline::Status", "In cadence")},
     {ProspectStatus::Replied, "replied", QT_TRANSLATE_NOOP("Touchline::Status", "Replied")},
@@ -54,39 +49,23 @@ bool isValidPhone(const QString &phone)
 
 QString statusKey(ProspectStatus status)
 {
-    for (const auto &name : statusNames) {
-        if (name.status == status)
-            return QString::fromLatin1(name.key);
-    }
-    Q_UNREACHABLE();
+    return KeyTable::keyOf(statusNames, status);
 }
 
 bool statusFromKey(const QString &key, ProspectStatus *status)
 {
-    for (const auto &name : statusNames) {
-        if (key == QLatin1String(name.key)) {
-            *status = name.status;
-            return true;
-        }
-    }
-    return false;
+    return KeyTable::fromKey(statusNames, key, status);
 }
 
 QString statusDisplayName(ProspectStatus status)
 {
-    for (const auto &name : statusNames) {
-        if (name.status == status)
-            return QCoreApplication::translate("Touchline::Status", name.display);
-    }
-    Q_UNREACHABLE();
+    return QCoreApplication::translate(
+        "Touchline::Status", KeyTable::entryOf(statusNames, status).display);
 }
 
 QList<ProspectStatus> allStatuses()
 {
-    QList<ProspectStatus> result;
-    for (const auto &name : statusNames)
-        result.append(name.status);
-    return result;
+    return KeyTable::valuesOf(statusNames);
 }
 
 QString Prospect::displayName() const

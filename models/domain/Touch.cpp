@@ -1,17 +1,18 @@
 #include "Touch.h"
 
+#include "KeyTable.h"
+
 #include <QCoreApplication>
 
 namespace Touchline {
 
 namespace {
 
-template<typename Enum> struct Key
-{
-    Enum value;
-    const char *key;
-    const char *display;
-};
+using KeyTable::entryOf;
+using KeyTable::fromKey;
+using KeyTable::Key;
+using KeyTable::keyOf;
+using KeyTable::valuesOf;
 
 constexpr Key<TouchChannel> channelKeys[] = {
     {TouchChannel::Email, "email", QT_TRANSLATE_NOOP("Touchline::Touch", "Email")},
@@ -43,36 +44,6 @@ constexpr Key<TouchOutcome> outcomeKeys[] = {
     {TouchOutcome::Noted, "noted", QT_TRANSLATE_NOOP("Touchline::Touch", "Noted")},
 };
 
-template<typename Enum, std::size_t N>
-const Key<Enum> &entryOf(const Key<Enum> (&keys)[N], Enum value)
-{
-    for (const auto &entry : keys) {
-        if (entry.value == value)
-            return entry;
-    }
-    Q_UNREACHABLE();
-}
-
-template<typename Enum, std::size_t N>
-bool fromKey(const Key<Enum> (&keys)[N], const QString &key, Enum *value)
-{
-    for (const auto &entry : keys) {
-        if (key == QLatin1String(entry.key)) {
-            *value = entry.value;
-            return true;
-        }
-    }
-    return false;
-}
-
-template<typename Enum, std::size_t N> QList<Enum> valuesOf(const Key<Enum> (&keys)[N])
-{
-    QList<Enum> values;
-    for (const auto &entry : keys)
-        values.append(entry.value);
-    return values;
-}
-
 template<typename Enum, std::size_t N> QString displayOf(const Key<Enum> (&keys)[N], Enum value)
 {
     return QCoreApplication::translate("Touchline::Touch", entryOf(keys, value).display);
@@ -87,17 +58,17 @@ QString tr(const char *text)
 
 QString channelKey(TouchChannel channel)
 {
-    return QString::fromLatin1(entryOf(channelKeys, channel).key);
+    return keyOf(channelKeys, channel);
 }
 
 QString directionKey(TouchDirection direction)
 {
-    return QString::fromLatin1(entryOf(directionKeys, direction).key);
+    return keyOf(directionKeys, direction);
 }
 
 QString outcomeKey(TouchOutcome outcome)
 {
-    return QString::fromLatin1(entryOf(outcomeKeys, outcome).key);
+    return keyOf(outcomeKeys, outcome);
 }
 
 bool channelFromKey(const QString &key, TouchChannel *channel)
