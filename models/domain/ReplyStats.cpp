@@ -1,0 +1,271 @@
+#include "ReplyStats.h"
+
+#include <QCoreApplication>
+#include <QtNumeric>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace Touchline {
+namespace ReplyStats {
+
+namespace {
+
+constexpr double z95 = 1.959964;
+constexpr qint64 msPerHour = 60 * 60 * 1000;
+constexpr qint64 msPerDay = 24 * msPerHour;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Touchline::ReplyStats", text);
+}
+
+bool isReply(const HistoryTouch &touch)
+{
+    return touch.direction == TouchDirection::In && touch.channel != TouchChannel::Note;
+}
+
+bool inTimeOrder(const HistoryTouch &a, const HistoryTouch &b)
+{
+    const qint64 aMs = a.occurredAt.toMSecsSinceEpoch();
+    const qint64 bMs = b.occurredAt.toMSecsSinceEpoch();
+    if (aMs != bMs)
+        return aMs < bMs;
+    if (a.direction != b.direction)
+        return a.direction == TouchDirection::Out;
+    return a.id < b.id;
+}
+
+bool inRange(const Filter &filter, const QDateTime &at)
+{
+    if (filter.from.isValid() && !(at.isValid() && at >= filter.from))
+        return false;
+    return !filter.to.isValid() || (at.isValid() && at < filter.to);
+}
+
+bool passes(const Filter &filter, const HistoryTouch &touch)
+{
+    return inRange(filter, touch.occurredAt)
+        && (!filter.channel || touch.channel == *filter.channel)
+        && (!filter.cadenceId || touch.cadenceId == *filter.cadenceId);
+}
+
+// One prospect's history, before any filter: its numbered touches and where
+// its first reply came.
+struct Outline
+{
+    QList<HistoryTouch> numbered;
+    int creditedNumber = -1;  // touch credited with the first reply; 0: before touch 1; -1: none
+    bool lastSettled = false; // the last numbered touch, by the end of the cadence or time
+};
+
+// The settling rules that do not depend on what came after the touch.
+bool settledByEndOrTime(
+    const HistoryTouch &touch, const ProspectHistory &prospect, const Options &options)
+{
+    if (prospect.cadenceEndedAt.isValid() && prospect.cadenceEndedAt >= touch.occurredAt)
+        return true;
+    return touch.occurredAt.msecsTo(options.now)
+        >= qint64(std::max(0, options.settlingDays)) * msPerDay;
+}
+
+Outline outline(const ProspectHistory &prospect, const Options &options)
+{
+    QList<HistoryTouch> touches = prospect.touches;
+    std::sort(touches.begin(), touches.end(), inTimeOrder);
+    Outline result;
+    for (const HistoryTouch &touch : touches) {
+        if (isReply(touch) && result.creditedNumber < 0)
+            result.creditedNumber = int(result.numbered.size());
+        else if (isNumbered(touch.channel, touch.direction))
+            result.numbered.append(touch);
+    }
+    result.lastSettled = !result.numbered.isEmpty()
+        && settledByEndOrTime(result.numbered.constLast(), prospect, options);
+    return result;
+}
+
+void count(Tally *tally, bool settled, bool replied)
+{
+    if (replied)
+        ++tally->replies;
+    if (settled || replied)
+        ++tally->settled;
+    else
+        ++tally->open;
+}
+
+SpeedBucket bucketOf(qint64 delayMs)
+{
+    if (delayMs < msPerHour)
+        return SpeedBucket::UnderHour;
+    if (delayMs < msPerDay)
+        return SpeedBucket::UnderDay;
+    if (delayMs < 7 * msPerDay)
+        return SpeedBucket::UnderWeek;
+    return SpeedBucket::Later;
+}
+
+// Speed to first touch: the bucket, and the delay when it can be measured.
+void countSpeed(
+    Report *report, QList<qint64> *delays, const ProspectHistory &prospect, const Outline &outline)
+{
+    SpeedBucket bucket = SpeedBucket::Never;
+    if (!outline.numbered.isEmpty()) {
+        const qint64 delay = prospect.createdAt.isValid()
+            ? prospect.createdAt.msecsTo(outline.numbered.constFirst().occurredAt)
+            : -1;
+        if (delay < 0) {
+            ++report->speedUnmeasured;
+            return;
+        }
+        delays->append(delay);
+        bucket = bucketOf(delay);
+    }
+    SpeedRow &row = report->speed[std::size_t(bucket)];
+    ++row.prospects;
+    if (outline.creditedNumber > 0)
+        count(&row.tally, true, true);
+    else if (outline.creditedNumber < 0 && !outline.numbered.isEmpty())
+        count(&row.tally, outline.lastSettled, false);
+}
+
+std::optional<qint64> median(QList<qint64> values)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    if (values.size() % 2 == 1)
+        return values.at(middle);
+    const qint64 low = values.at(middle - 1);
+    return low + (values.at(middle) - low) / 2;
+}
+
+} // namespace
+
+WilsonInterval wilsonInterval(int hits, int total)
+{
+    if (total <= 0)
+        return {qQNaN(), qQNaN()};
+    const double n = total;
+    const double p = hits / n;
+    const double z2 = z95 * z95;
+    const double denominator = 1 + z2 / n;
+    const double centre = (p + z2 / (2 * n)) / denominator;
+    const double half = z95 * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
+    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+double Tally::rate() const
+{
+    return hasRate() ? double(replies) / settled : qQNaN();
+}
+
+WilsonInterval Tally::interval() const
+{
+    return wilsonInterval(replies, settled);
+}
+
+bool Tally::operator==(const Tally &other) const
+{
+    return settled == other.settled && replies == other.replies && open == other.open;
+}
+
+QString TouchNumberRow::label() const
+{
+    return tail ? tr("%1+").arg(touchNumber) : QString::number(touchNumber);
+}
+
+QString speedBucketLabel(SpeedBucket bucket)
+{
+    switch (bucket) {
+    case SpeedBucket::UnderHour:
+        return tr("Within an hour");
+    case SpeedBucket::UnderDay:
+        return tr("Within a day");
+    case SpeedBucket::UnderWeek:
+        return tr("Within a week");
+    case SpeedBucket::Later:
+        return tr("Later");
+    case SpeedBucket::Never:
+        return tr("Not touched yet");
+    }
+    Q_UNREACHABLE();
+}
+
+const Tally &Report::atWeekHour(int dayOfWeek, int hour) const
+{
+    Q_ASSERT(dayOfWeek >= 1 && dayOfWeek <= 7 && hour >= 0 && hour < 24);
+    return byWeekHour[std::size_t((dayOfWeek - 1) * 24 + hour)];
+}
+
+const SpeedRow &Report::speedRow(SpeedBucket bucket) const
+{
+    return speed[std::size_t(bucket)];
+}
+
+Report compute(
+    const QList<ProspectHistory> &prospects, const Options &options, const Filter &filter)
+{
+    const int maxNumber = std::max(1, options.maxTouchNumber);
+    Report report;
+    for (int number = 1; number <= maxNumber; ++number) {
+        TouchNumberRow row;
+        row.touchNumber = number;
+        row.tail = number == maxNumber;
+        report.byTouchNumber.append(row);
+    }
+    const auto rowOf = [&](int number) -> TouchNumberRow & {
+        return report.byTouchNumber[std::min(number, maxNumber) - 1];
+    };
+
+    QList<qint64> delays;
+    for (const ProspectHistory &prospect : prospects) {
+        if (filter.ownerId && prospect.ownerId != *filter.ownerId)
+            continue;
+        const Outline shape = outline(prospect, options);
+        if (shape.creditedNumber == 0)
+            ++report.repliedBeforeOutbound;
+
+        const int touchCount = int(shape.numbered.size());
+        const int trialCount = shape.creditedNumber < 0 ? touchCount : shape.creditedNumber;
+        for (int number = 1; number <= trialCount; ++number) {
+            const HistoryTouch &touch = shape.numbered.at(number - 1);
+            if (!passes(filter, touch))
+                continue;
+            const bool replied = number == shape.creditedNumber;
+            const bool settled = number < touchCount || shape.lastSettled;
+            const QDateTime local = touch.occurredAt.toTimeZone(options.zone);
+            const int weekHour = (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
+            for (Tally *tally : {&rowOf(number).tally, &report.byChannel[touch.channel],
+                     &report.byOwner[prospect.ownerId], &report.byAuthor[touch.authorId],
+                     &report.byStep[touch.stepId], &report.byWeekHour[std::size_t(weekHour)]})
+                count(tally, settled, replied);
+        }
+
+        if (shape.creditedNumber < 0 && shape.lastSettled
+            && passes(filter, shape.numbered.constLast())) {
+            ++rowOf(touchCount).gaveUp;
+            ++report.gaveUp;
+        }
+
+        if (inRange(filter, prospect.createdAt))
+            countSpeed(&report, &delays, prospect, shape);
+    }
+
+    for (const TouchNumberRow &row : std::as_const(report.byTouchNumber))
+        report.replies += row.tally.replies;
+    int cumulative = 0;
+    for (TouchNumberRow &row : report.byTouchNumber) {
+        cumulative += row.tally.replies;
+        row.cumulativeReplies = cumulative;
+        row.cumulativeShare = report.replies > 0 ? double(cumulative) / report.replies : 0.0;
+    }
+    report.medianSpeedMs = median(delays);
+    return report;
+}
+
+} // namespace ReplyStats
+} // namespace Touchline
