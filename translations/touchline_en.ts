@@ -105,6 +105,16 @@
     </message>
 </context>
 <context>
+    <name>Touchline::Cli::ReportCommands</name>
+    <message numerus="yes">
+        <source>%n prospect(s) touched before they were added, or added at an unknown time, are not counted.</source>
+        <translation>
+            <numerusform>%n prospect touched before they were added, or added at an unknown time, are not counted.</numerusform>
+            <numerusform>%n prospects touched before they were added, or added at an unknown time, are not counted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::ConsistencyCheck</name>
     <message numerus="yes">
         <source>%n more problem(s) of this kind (%1).</source>

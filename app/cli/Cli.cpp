@@ -5,6 +5,7 @@
 #include "CommandParser.h"
 #include "DatabaseCommands.h"
 #include "ProspectCommands.h"
+#include "ReportCommands.h"
 #include "TouchCommands.h"
 #include "storage/DefaultLocation.h"
 
@@ -87,6 +88,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"enroll", &runMember<CadenceCommands, &CadenceCommands::enroll>},
         {"unenroll", &runMember<CadenceCommands, &CadenceCommands::unenroll>},
         {"due", &runMember<CadenceCommands, &CadenceCommands::due>},
+        {"report", &runMember<ReportCommands, &ReportCommands::run>},
     };
     if (const Command *found = findCommand(commands, command))
         return found->run(context, words);

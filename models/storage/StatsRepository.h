@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Error.h"
+#include "domain/ReplyStats.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace Touchline {
+
+class Database;
+
+// Reads what the dashboard's statistics (domain/ReplyStats.h) are computed
+// from: every prospect with its touches. Read-only; two queries in all.
+class StatsRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(Touchline::StatsRepository)
+public:
+    explicit StatsRepository(Database &db);
+
+    // Every prospect by id, its touches in (occurred_at, id) order.
+    bool load(QList<ReplyStats::ProspectHistory> *prospects, Error *error) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace Touchline
