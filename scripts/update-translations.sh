@@ -12,7 +12,9 @@ text = open(path, encoding="utf-8").read()
 
 def forms(source):
     def pick(plural):
-        return re.sub(r"\((\w+)\)", lambda m: m.group(1) if plural else "", source)
+        # "reply(s)" is "reply" / "replies": a consonant before y takes "ies".
+        text = re.sub(r"([^aeiou])y\(s\)", (r"\1ies" if plural else r"\1y"), source)
+        return re.sub(r"\((\w+)\)", lambda m: m.group(1) if plural else "", text)
     return pick(False), pick(True)
 
 def fill(match):

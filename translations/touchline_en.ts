@@ -125,6 +125,58 @@
     </message>
 </context>
 <context>
+    <name>Touchline::DashboardPage</name>
+    <message numerus="yes">
+        <source>%n still open</source>
+        <translation>
+            <numerusform>%n still open</numerusform>
+            <numerusform>%n still open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No touch has settled yet, so there is no reply rate: %n touch(es) still open. A touch settles when a reply comes, the next touch goes out, the cadence ends or %1 days have passed.</source>
+        <translation>
+            <numerusform>No touch has settled yet, so there is no reply rate: %n touch still open. A touch settles when a reply comes, the next touch goes out, the cadence ends or %1 days have passed.</numerusform>
+            <numerusform>No touch has settled yet, so there is no reply rate: %n touches still open. A touch settles when a reply comes, the next touch goes out, the cadence ends or %1 days have passed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n first reply(s) in all; each point: the share that had come by that touch.</source>
+        <translation>
+            <numerusform>%n first reply in all; each point: the share that had come by that touch.</numerusform>
+            <numerusform>%n first replies in all; each point: the share that had come by that touch.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) never replied and got no further touch. Where the reply rate stays high, stopping there leaves replies behind.</source>
+        <translation>
+            <numerusform>%n prospect never replied and got no further touch. Where the reply rate stays high, stopping there leaves replies behind.</numerusform>
+            <numerusform>%n prospects never replied and got no further touch. Where the reply rate stays high, stopping there leaves replies behind.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s)</source>
+        <translation>
+            <numerusform>%n prospect</numerusform>
+            <numerusform>%n prospects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prospect(s) touched before they were created (imported) are left out.</source>
+        <translation>
+            <numerusform>%n prospect touched before they were created  are left out.</numerusform>
+            <numerusform>%n prospects touched before they were created imported are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::DuePage</name>
     <message numerus="yes">
         <source>%n due today</source>
@@ -303,6 +355,30 @@
         <translation>
             <numerusform>%n touch</numerusform>
             <numerusform>%n touches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::WeekHourHeatMap</name>
+    <message numerus="yes">
+        <source>%n touch(es)</source>
+        <translation>
+            <numerusform>%n touch</numerusform>
+            <numerusform>%n touches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n first reply(s), %1 of the settled touches</source>
+        <translation>
+            <numerusform>%n first reply, %1 of the settled touches</numerusform>
+            <numerusform>%n first replies, %1 of the settled touches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still open</source>
+        <translation>
+            <numerusform>%n still open</numerusform>
+            <numerusform>%n still open</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "CadencesPage.h"
+#include "DashboardPage.h"
 #include "DuePage.h"
 #include "LogTouchDialog.h"
 #include "ProspectDialog.h"
@@ -15,6 +16,7 @@
 #include "itemmodels/TimelineModel.h"
 #include "storage/CadenceRepository.h"
 #include "storage/DefaultLocation.h"
+#include "storage/StatsComputation.h"
 #include "storage/UserRepository.h"
 
 #include <QAction>
@@ -80,6 +82,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     m_views->addTab(createProspectPage(), tr("Prospects"));
+    // Changes come in bursts (a bulk edit, an undo): one computation after them.
+    m_statsTimer = new QTimer(this);
+    m_statsTimer->setSingleShot(true);
+    m_statsTimer->setInterval(300);
+    connect(m_statsTimer, &QTimer::timeout, this, &MainWindow::requestStats);
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        if (currentView() == View::Dashboard && m_statsStale)
+            requestStats();
+    });
     m_pages->addWidget(m_views);
     setCentralWidget(m_pages);
     m_countLabel = new QLabel;
@@ -326,6 +337,11 @@ void MainWindow::createActions()
     m_showCadencesAction->setObjectName(QStringLiteral("showCadencesAction"));
     m_showCadencesAction->setShortcut(QKeySequence(tr("Ctrl+4")));
     connect(m_showCadencesAction, &QAction::triggered, this, [this] { showView(View::Cadences); });
+    m_showDashboardAction = new QAction(tr("Go to Dash&board"), this);
+    m_showDashboardAction->setObjectName(QStringLiteral("showDashboardAction"));
+    m_showDashboardAction->setShortcut(QKeySequence(tr("Ctrl+5")));
+    connect(
+        m_showDashboardAction, &QAction::triggered, this, [this] { showView(View::Dashboard); });
 
     m_enrollAction = new QAction(tr("E&nroll in Cadence…"), this);
     m_enrollAction->setObjectName(QStringLiteral("enrollAction"));
@@ -397,6 +413,7 @@ void MainWindow::createMenus()
     view->addAction(m_focusTimelineAction);
     view->addAction(m_showDueAction);
     view->addAction(m_showCadencesAction);
+    view->addAction(m_showDashboardAction);
     view->addSeparator();
     view->addAction(m_newestFirstAction);
 
@@ -735,6 +752,7 @@ void MainWindow::updateActions()
     m_focusTimelineAction->setEnabled(open);
     m_showDueAction->setEnabled(open);
     m_showCadencesAction->setEnabled(open);
+    m_showDashboardAction->setEnabled(open);
     m_enrollAction->setEnabled(writable && selected > 0);
     m_unenrollAction->setEnabled(writable && selected > 0);
     m_pauseAction->setEnabled(writable && selected > 0);
@@ -762,6 +780,27 @@ void MainWindow::createFilePages(qint64 authorId)
         &DuePage::setSchedulingLink);
     m_views->addTab(m_cadencesPage, tr("Cadences"));
 
+    m_dashboardPage = new DashboardPage;
+    m_dashboardPage->setObjectName(QStringLiteral("dashboardPage"));
+    // Its own connection in its own thread: a large file never freezes the window.
+    m_stats = new StatsComputation(m_db->path(), m_dashboardPage);
+    connect(m_dashboardPage, &DashboardPage::filterChanged, this, &MainWindow::requestStats);
+    connect(
+        m_stats, &StatsComputation::finished, m_dashboardPage, [this](const StatsResult &result) {
+            m_dashboardPage->setReport(result.report, result.ownerNames);
+        });
+    connect(m_stats, &StatsComputation::failed, m_dashboardPage, &DashboardPage::showError);
+    connect(m_stats, &StatsComputation::busyChanged, m_dashboardPage, &DashboardPage::setBusy);
+    // Any change may move the numbers or the names in the filter bar; they are
+    // computed again when the dashboard is (or next becomes) the visible tab.
+    connect(m_db.get(), &Database::changed, m_dashboardPage, [this] {
+        m_statsStale = true;
+        if (currentView() == View::Dashboard)
+            m_statsTimer->start();
+    });
+    m_statsStale = true;
+    m_views->addTab(m_dashboardPage, tr("Dashboard"));
+
     m_cadenceMenu->clear();
     for (QAction *action :
         {m_cadencesPage->newCadenceAction(), m_cadencesPage->duplicateCadenceAction(),
@@ -784,8 +823,9 @@ void MainWindow::removeFilePages()
 {
     m_cadenceMenu->clear();
     m_cadenceMenu->setEnabled(false);
-    for (QWidget *page :
-        {static_cast<QWidget *>(m_duePage), static_cast<QWidget *>(m_cadencesPage)}) {
+    m_statsTimer->stop();
+    for (QWidget *page : {static_cast<QWidget *>(m_duePage), static_cast<QWidget *>(m_cadencesPage),
+             static_cast<QWidget *>(m_dashboardPage)}) {
         if (page) {
             m_views->removeTab(m_views->indexOf(page));
             delete page;
@@ -793,6 +833,8 @@ void MainWindow::removeFilePages()
     }
     m_duePage = nullptr;
     m_cadencesPage = nullptr;
+    m_dashboardPage = nullptr;
+    m_stats = nullptr; // a child of the dashboard page
 }
 
 bool MainWindow::hasRunningEnrollments()
@@ -810,6 +852,7 @@ void MainWindow::showView(View view)
 {
     QWidget *page = view == View::Due ? static_cast<QWidget *>(m_duePage)
         : view == View::Cadences      ? static_cast<QWidget *>(m_cadencesPage)
+        : view == View::Dashboard     ? static_cast<QWidget *>(m_dashboardPage)
                                       : static_cast<QWidget *>(m_splitter);
     if (!page)
         return;
@@ -824,7 +867,36 @@ MainWindow::View MainWindow::currentView() const
         return View::Due;
     if (current && current == m_cadencesPage)
         return View::Cadences;
+    if (current && current == m_dashboardPage)
+        return View::Dashboard;
     return View::Prospects;
+}
+
+void MainWindow::requestStats()
+{
+    if (!m_dashboardPage)
+        return;
+    m_statsStale = false;
+    QList<User> users;
+    QList<Cadence> cadences;
+    Error error;
+    if (!UserRepository(*m_db).list(&users, &error)
+        || !CadenceRepository(*m_db).list(&cadences, &error)) {
+        m_dashboardPage->showError(error.message);
+        return;
+    }
+    QHash<qint64, QString> owners;
+    for (const User &user : std::as_const(users))
+        owners.insert(user.id, user.name);
+    QHash<qint64, QString> cadenceNames;
+    for (const Cadence &cadence : std::as_const(cadences))
+        cadenceNames.insert(cadence.id, cadence.name);
+    m_dashboardPage->setChoices(owners, cadenceNames);
+    StatsRequest request;
+    request.filter = m_dashboardPage->filter();
+    request.options.now = QDateTime::currentDateTimeUtc();
+    request.options.settlingDays = m_dashboardPage->settlingDays();
+    m_stats->request(request);
 }
 
 void MainWindow::updateDueCounts(int dueToday, int overdue)

@@ -23,6 +23,8 @@ class QUndoStack;
 namespace Touchline {
 
 class CadencesPage;
+class DashboardPage;
+class StatsComputation;
 class DuePage;
 class EnrollmentEditor;
 class ProspectEditor;
@@ -55,8 +57,9 @@ public:
     TimelinePanel *timelinePanel() const { return m_timeline; }
     DuePage *duePage() const { return m_duePage; }
     CadencesPage *cadencesPage() const { return m_cadencesPage; }
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
     // The views of an open file, in tab order.
-    enum class View { Due, Prospects, Cadences };
+    enum class View { Due, Prospects, Cadences, Dashboard };
     void showView(View view);
     View currentView() const;
 
@@ -88,6 +91,8 @@ private Q_SLOTS:
     void unenrollSelected();
     void showProspect(qint64 prospectId);
     void updateDueCounts(int dueToday, int overdue);
+    // Computes the dashboard again for its filter bar, in the background.
+    void requestStats();
 
 private:
     enum class Decision { Pause, Resume };
@@ -122,6 +127,10 @@ private:
     EnrollmentEditor *m_enrollmentEditor = nullptr;
     DuePage *m_duePage = nullptr;
     CadencesPage *m_cadencesPage = nullptr;
+    DashboardPage *m_dashboardPage = nullptr;
+    StatsComputation *m_stats = nullptr;
+    QTimer *m_statsTimer = nullptr;
+    bool m_statsStale = true; // the dashboard shows numbers older than the file
     UrlOpener m_openUrl;
 
     QStackedWidget *m_pages = nullptr;
@@ -153,6 +162,7 @@ private:
     QAction *m_showDueAction = nullptr;
     QAction *m_showCadencesAction = nullptr;
     QAction *m_enrollAction = nullptr;
+    QAction *m_showDashboardAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
     QAction *m_unenrollAction = nullptr;

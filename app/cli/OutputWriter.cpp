@@ -1,5 +1,7 @@
 #include "OutputWriter.h"
 
+#include "domain/Csv.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,11 +16,6 @@ namespace {
 bool isDateTime(const QVariant &value)
 {
     return value.metaType() == QMetaType::fromType<QDateTime>();
-}
-
-bool isText(const QVariant &value)
-{
-    return value.metaType() == QMetaType::fromType<QString>();
 }
 
 // Machine formats use one unambiguous time format, whatever the user's time zone.
@@ -49,10 +46,12 @@ OutputWriter::OutputWriter(QTextStream &out, OutputFormat format, const QList<Co
         m_widths.append(column.title.size());
 }
 
-QString OutputWriter::tableCell(const QVariant &value, bool shorten) const
+QString OutputWriter::tableCell(const QVariant &value, qsizetype column, bool shorten) const
 {
     if (value.isNull())
         return QString();
+    if (m_columns.at(column).share)
+        return tr("%1%").arg(value.toDouble() * 100, 0, 'f', 1);
     if (isDateTime(value))
         return value.toDateTime().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     // People read yes and no; CSV and JSON keep true and false for scripts.
@@ -75,31 +74,11 @@ bool OutputWriter::isShortened(qsizetype column) const
     return column < m_columns.size() - 1;
 }
 
-QString OutputWriter::csvCell(const QVariant &value) const
-{
-    if (value.isNull())
-        return QString();
-    if (isDateTime(value))
-        return isoTime(value);
-    QString text = value.toString();
-    // A spreadsheet runs a cell starting with one of these as a formula; the quote
-    // makes it plain text (OWASP's advice against CSV injection).
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    if (isText(value) && !text.isEmpty() && formulaStarts.contains(text.front()))
-        text.prepend(QLatin1Char('\''));
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
-        || text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n'))) {
-        text.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        text = QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
-}
-
 void OutputWriter::measure(const QList<QVariantList> &rows)
 {
     for (const QVariantList &row : rows) {
         for (qsizetype i = 0; i < m_columns.size() && i < row.size(); ++i)
-            m_widths[i] = std::max(m_widths[i], tableCell(row.at(i), isShortened(i)).size());
+            m_widths[i] = std::max(m_widths[i], tableCell(row.at(i), i, isShortened(i)).size());
     }
 }
 
@@ -136,10 +115,10 @@ void OutputWriter::begin()
         break;
     }
     case OutputFormat::Csv: {
-        QStringList keys;
+        QVariantList keys;
         for (const Column &column : std::as_const(m_columns))
-            keys.append(csvCell(column.key));
-        m_out << keys.join(QLatin1Char(',')) << "\r\n";
+            keys.append(column.key);
+        m_out << Csv::record(keys);
         break;
     }
     case OutputFormat::Json:
@@ -155,15 +134,15 @@ void OutputWriter::write(const QList<QVariantList> &rows)
         case OutputFormat::Table: {
             QStringList cells;
             for (qsizetype i = 0; i < m_columns.size(); ++i)
-                cells.append(tableCell(row.value(i), isShortened(i)));
+                cells.append(tableCell(row.value(i), i, isShortened(i)));
             writeTableRow(cells);
             break;
         }
         case OutputFormat::Csv: {
-            QStringList cells;
+            QVariantList cells;
             for (qsizetype i = 0; i < m_columns.size(); ++i)
-                cells.append(csvCell(row.value(i)));
-            m_out << cells.join(QLatin1Char(',')) << "\r\n";
+                cells.append(row.value(i));
+            m_out << Csv::record(cells);
             break;
         }
         case OutputFormat::Json: {
@@ -212,7 +191,7 @@ void OutputWriter::writeRecord(const QVariantList &row)
     for (const Column &column : std::as_const(m_columns))
         width = std::max(width, column.title.size());
     for (qsizetype i = 0; i < m_columns.size(); ++i) {
-        const QString cell = tableCell(row.value(i), false);
+        const QString cell = tableCell(row.value(i), i, false);
         const QString title
             = QString(m_columns.at(i).title + QLatin1Char(':')).leftJustified(width + 2);
         m_out << (cell.isEmpty() ? title.trimmed() : title + cell) << '\n';

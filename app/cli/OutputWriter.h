@@ -25,10 +25,11 @@ struct Column
     QString key;          // CSV header and JSON key: stable snake_case, never translated
     QString title;        // table header, translated
     bool numeric = false; // right-aligned in tables
+    bool share = false;   // a 0..1 fraction: a percentage in tables, as is otherwise
 };
 
 // Writes rows of values in one of the output formats. Values are QString,
-// integers, QDateTime (local time in tables, ISO 8601 UTC otherwise) or null.
+// numbers, QDateTime (local time in tables, ISO 8601 UTC otherwise) or null.
 // Rows come in pages, so a long list never sits in memory as a whole.
 class OutputWriter
 {
@@ -55,9 +56,8 @@ public:
     void writeRecord(const QVariantList &row);
 
 private:
-    QString tableCell(const QVariant &value, bool shorten) const;
+    QString tableCell(const QVariant &value, qsizetype column, bool shorten) const;
     bool isShortened(qsizetype column) const;
-    QString csvCell(const QVariant &value) const;
     void writeTableRow(const QStringList &cells);
 
     QTextStream &m_out;

@@ -2,6 +2,7 @@
 
 #include "OutputWriter.h"
 #include "domain/ReplyStats.h"
+#include "domain/ReportTables.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -36,20 +37,12 @@ private:
     int speed(const QStringList &arguments);
     int heatmap(const QStringList &arguments);
 
-    // What prints one report from the computed numbers; `db` is still open.
-    using Printer = int (ReportCommands::*)(
-        Database &db, const ReplyStats::Report &report, OutputFormat format);
     // Parses the options every report shares, loads the file, computes and prints.
-    int runReport(const QString &name, const QString &description, const QStringList &arguments,
-        Printer print);
-
-    int printReplyRate(Database &db, const ReplyStats::Report &report, OutputFormat format);
-    int printCumulative(Database &db, const ReplyStats::Report &report, OutputFormat format);
-    int printChannels(Database &db, const ReplyStats::Report &report, OutputFormat format);
-    int printOwners(Database &db, const ReplyStats::Report &report, OutputFormat format);
-    int printGiveUp(Database &db, const ReplyStats::Report &report, OutputFormat format);
-    int printSpeed(Database &db, const ReplyStats::Report &report, OutputFormat format);
-    int printHeatmap(Database &db, const ReplyStats::Report &report, OutputFormat format);
+    int runReport(
+        ReportTables::Kind kind, const QString &description, const QStringList &arguments);
+    // Prints one report from the computed numbers; `db` is still open.
+    int print(Database &db, ReportTables::Kind kind, const ReplyStats::Report &report,
+        OutputFormat format);
 
     CommandContext &m_context;
 };

@@ -12,6 +12,7 @@
 #include "storage/DataGenerator.h"
 #include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
+#include "storage/StatsComputation.h"
 #include "storage/TouchRepository.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -802,10 +804,11 @@ private Q_SLOTS:
             window.show();
             QVERIFY(QTest::qWaitForWindowActive(&window));
             auto *views = child<QTabWidget>(window, "views");
-            QCOMPARE(views->count(), 3);
+            QCOMPARE(views->count(), 4);
             QTRY_COMPARE(tabText(window, 0), QStringLiteral("Due 0"));
             QCOMPARE(tabText(window, 1), QStringLiteral("Prospects"));
             QCOMPARE(tabText(window, 2), QStringLiteral("Cadences"));
+            QCOMPARE(tabText(window, 3), QStringLiteral("Dashboard"));
             // Nobody runs in a cadence yet: the day starts with the prospects.
             QCOMPARE(window.currentView(), MainWindow::View::Prospects);
 
@@ -813,6 +816,8 @@ private Q_SLOTS:
             QCOMPARE(window.currentView(), MainWindow::View::Due);
             QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
             QCOMPARE(window.currentView(), MainWindow::View::Cadences);
+            QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+            QCOMPARE(window.currentView(), MainWindow::View::Dashboard);
             QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
             QCOMPARE(window.currentView(), MainWindow::View::Prospects);
             QVERIFY(window.prospectView()->hasFocus());
@@ -978,6 +983,44 @@ private Q_SLOTS:
         QVERIFY(m_messages.filter(QStringLiteral("damaged"))
                     .first()
                     .contains(QStringLiteral("damaged.touchline")));
+    }
+
+    void dashboardComputesWhenShownAndAfterChanges()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(showFile(window, file.path()));
+        auto *stats = window.findChild<StatsComputation *>();
+        QVERIFY(stats);
+        QSignalSpy finished(stats, &StatsComputation::finished);
+        // Nothing is computed for a tab nobody looks at.
+        QTest::qWait(50);
+        QCOMPARE(finished.count(), 0);
+
+        const qint64 id = idOf(window, QStringLiteral("Person1"));
+        logTouch(*window.database(), id, TouchChannel::Email, TouchOutcome::Sent,
+            QDateTime::currentDateTimeUtc().addDays(-20));
+        window.showView(MainWindow::View::Dashboard);
+        QTRY_COMPARE(finished.count(), 1);
+        const auto result = finished.last().first().value<StatsResult>();
+        QCOMPARE(result.report.byTouchNumber.first().tally.settled, 1);
+        QCOMPARE(result.report.byTouchNumber.first().tally.replies, 0);
+
+        // A reply logged while the dashboard shows is counted without asking.
+        Touch reply;
+        reply.prospectId = id;
+        reply.channel = TouchChannel::Email;
+        reply.direction = TouchDirection::In;
+        reply.outcome = TouchOutcome::Replied;
+        reply.occurredAt = QDateTime::currentDateTimeUtc().addDays(-19);
+        Error error;
+        QVERIFY2(TouchRepository(*window.database()).log(&reply, nullptr, &error),
+            qPrintable(error.message));
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(
+            finished.last().first().value<StatsResult>().report.byTouchNumber.first().tally.replies,
+            1);
     }
 
     void readOnlyFileCanBeReviewedButNotChanged()
