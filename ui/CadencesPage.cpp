@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "CadenceItemDelegate.h"
+#include "ErrorBanner.h"
 #include "StepEditor.h"
 #include "StepPreview.h"
 #include "commands/CadenceEditor.h"
@@ -99,15 +100,7 @@ CadencesPage::CadencesPage(Database &db, QUndoStack *undoStack, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
 
-    m_bannerBox = new QWidget;
-    m_bannerBox->setObjectName(QStringLiteral("errorBanner"));
-    m_bannerBox->setAutoFillBackground(true);
-    auto *bannerLayout = new QHBoxLayout(m_bannerBox);
-    bannerLayout->setContentsMargins(8, 4, 4, 4);
-    m_banner = new QLabel;
-    m_banner->setObjectName(QStringLiteral("errorText"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner = new ErrorBanner;
     m_bannerReload = new QPushButton(tr("&Reload"));
     m_bannerReload->setObjectName(QStringLiteral("reloadButton"));
     m_bannerReload->setToolTip(tr("Show the cadence as it is in the file now"));
@@ -117,16 +110,8 @@ CadencesPage::CadencesPage(Database &db, QUndoStack *undoStack, QWidget *parent)
         // The form may still hold what could not be stored.
         showCadence();
     });
-    auto *dismiss = new QToolButton;
-    dismiss->setText(QStringLiteral("✕"));
-    dismiss->setAutoRaise(true);
-    dismiss->setToolTip(tr("Dismiss"));
-    connect(dismiss, &QToolButton::clicked, this, &CadencesPage::clearError);
-    bannerLayout->addWidget(m_banner, 1);
-    bannerLayout->addWidget(m_bannerReload);
-    bannerLayout->addWidget(dismiss);
-    m_bannerBox->hide();
-    layout->addWidget(m_bannerBox);
+    m_banner->addButton(m_bannerReload);
+    layout->addWidget(m_banner);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("cadencesSplitter"));
@@ -1038,20 +1023,12 @@ void CadencesPage::showError(const Error &error)
 
 void CadencesPage::showError(const QString &message, bool offerReload)
 {
-    QPalette palette = m_bannerBox->palette();
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    palette.setColor(QPalette::Window, dark ? QColor(0x4a, 0x1c, 0x1c) : QColor(0xfd, 0xec, 0xea));
-    palette.setColor(
-        QPalette::WindowText, dark ? QColor(0xff, 0xd6, 0xd6) : QColor(0x7a, 0x12, 0x16));
-    m_bannerBox->setPalette(palette);
-    m_banner->setText(message);
     m_bannerReload->setVisible(offerReload);
-    m_bannerBox->show();
+    m_banner->showMessage(message);
 }
 
 void CadencesPage::clearError()
 {
-    m_bannerBox->hide();
     m_banner->clear();
 }
 

@@ -22,6 +22,7 @@ namespace Touchline {
 
 class CadenceEditor;
 class CadenceStepsModel;
+class ErrorBanner;
 class Database;
 class StepEditor;
 class StepPreview;
@@ -146,9 +147,8 @@ private:
     QStackedWidget *m_pages = nullptr; // the editor, or the empty state
     QLabel *m_emptyTitle = nullptr;
     QLabel *m_emptyText = nullptr;
-    QLabel *m_banner = nullptr;
+    ErrorBanner *m_banner = nullptr;
     QPushButton *m_bannerReload = nullptr;
-    QWidget *m_bannerBox = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_description = nullptr;
     QLabel *m_facts = nullptr;

@@ -1,6 +1,6 @@
 #include "DashboardPage.h"
 
-#include "PaletteColors.h"
+#include "ErrorBanner.h"
 #include "WeekHourHeatMap.h"
 
 #include <QBuffer>
@@ -23,7 +23,6 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -150,24 +149,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(createFilterBar());
 
-    m_bannerBox = new QWidget;
-    m_bannerBox->setObjectName(QStringLiteral("errorBanner"));
-    m_bannerBox->setAutoFillBackground(true);
-    auto *bannerLayout = new QHBoxLayout(m_bannerBox);
-    bannerLayout->setContentsMargins(8, 4, 4, 4);
-    m_banner = new QLabel;
-    m_banner->setObjectName(QStringLiteral("errorText"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *dismiss = new QToolButton;
-    dismiss->setText(QStringLiteral("✕"));
-    dismiss->setAutoRaise(true);
-    dismiss->setToolTip(tr("Dismiss"));
-    connect(dismiss, &QToolButton::clicked, this, &DashboardPage::clearError);
-    bannerLayout->addWidget(m_banner, 1);
-    bannerLayout->addWidget(dismiss);
-    m_bannerBox->hide();
-    layout->addWidget(m_bannerBox);
+    m_banner = new ErrorBanner;
+    layout->addWidget(m_banner);
 
     m_content = new QStackedWidget;
     m_empty = new QLabel(tr("The reply rates appear here once they are computed."));
@@ -337,19 +320,11 @@ void DashboardPage::setBusy(bool busy)
 
 void DashboardPage::showError(const QString &message)
 {
-    QPalette palette = m_bannerBox->palette();
-    const bool dark = PaletteColors::isDark(palette);
-    palette.setColor(QPalette::Window, dark ? QColor(0x4a, 0x1c, 0x1c) : QColor(0xfd, 0xec, 0xea));
-    palette.setColor(
-        QPalette::WindowText, dark ? QColor(0xff, 0xd6, 0xd6) : QColor(0x7a, 0x12, 0x16));
-    m_bannerBox->setPalette(palette);
-    m_banner->setText(message);
-    m_bannerBox->show();
+    m_banner->showMessage(message);
 }
 
 void DashboardPage::clearError()
 {
-    m_bannerBox->hide();
     m_banner->clear();
 }
 

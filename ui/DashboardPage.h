@@ -18,6 +18,7 @@ class QTimer;
 
 namespace Touchline {
 
+class ErrorBanner;
 class WeekHourHeatMap;
 
 // The numbers of the follow-ups (docs/domain.md, issue #5): reply rate by touch
@@ -89,8 +90,7 @@ private:
     QSpinBox *m_settling = nullptr;
     QLabel *m_busy = nullptr;
     QTimer *m_debounce = nullptr;
-    QWidget *m_bannerBox = nullptr;
-    QLabel *m_banner = nullptr;
+    ErrorBanner *m_banner = nullptr;
     QStackedWidget *m_content = nullptr;
     QLabel *m_empty = nullptr;
     WeekHourHeatMap *m_heatMap = nullptr;

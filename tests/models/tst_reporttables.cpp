@@ -13,15 +13,6 @@ using Touchline::ReportTables::Kind;
 
 namespace {
 
-Tally tally(int settled, int replies, int open)
-{
-    Tally t;
-    t.settled = settled;
-    t.replies = replies;
-    t.open = open;
-    return t;
-}
-
 TouchNumberRow touchRow(int number, bool tail, const Tally &t, int cumulativeReplies,
     double cumulativeShare, int gaveUp)
 {
@@ -40,23 +31,23 @@ TouchNumberRow touchRow(int number, bool tail, const Tally &t, int cumulativeRep
 Report handMadeReport()
 {
     Report report;
-    report.byTouchNumber = {touchRow(1, false, tally(10, 2, 0), 2, 0.5, 1),
-        touchRow(2, false, tally(4, 2, 1), 4, 1.0, 0),
-        touchRow(3, true, tally(0, 0, 0), 4, 1.0, 0)};
+    report.byTouchNumber = {touchRow(1, false, Tally {10, 2, 0}, 2, 0.5, 1),
+        touchRow(2, false, Tally {4, 2, 1}, 4, 1.0, 0),
+        touchRow(3, true, Tally {0, 0, 0}, 4, 1.0, 0)};
     report.replies = 4;
     report.gaveUp = 1;
-    report.byChannel.insert(TouchChannel::Email, tally(8, 1, 1));
-    report.byChannel.insert(TouchChannel::Phone, tally(0, 0, 2));
-    report.byOwner.insert(0, tally(2, 0, 0));
-    report.byOwner.insert(5, tally(3, 1, 0));
-    report.byOwner.insert(7, tally(4, 2, 0));
-    report.byOwner.insert(9, tally(1, 0, 0));
-    report.byWeekHour[std::size_t(9)] = tally(2, 1, 1);           // Monday 9:00
-    report.byWeekHour[std::size_t(6 * 24 + 23)] = tally(0, 0, 1); // Sunday 23:00
-    report.byWeekHour[std::size_t(2 * 24 + 14)] = tally(0, 0, 0); // nothing: not listed
-    report.speed[std::size_t(SpeedBucket::UnderHour)] = {3, tally(3, 1, 0)};
-    report.speed[std::size_t(SpeedBucket::UnderDay)] = {2, tally(1, 0, 1)};
-    report.speed[std::size_t(SpeedBucket::Never)] = {4, tally(0, 0, 0)};
+    report.byChannel.insert(TouchChannel::Email, Tally {8, 1, 1});
+    report.byChannel.insert(TouchChannel::Phone, Tally {0, 0, 2});
+    report.byOwner.insert(0, Tally {2, 0, 0});
+    report.byOwner.insert(5, Tally {3, 1, 0});
+    report.byOwner.insert(7, Tally {4, 2, 0});
+    report.byOwner.insert(9, Tally {1, 0, 0});
+    report.byWeekHour[std::size_t(9)] = Tally {2, 1, 1};           // Monday 9:00
+    report.byWeekHour[std::size_t(6 * 24 + 23)] = Tally {0, 0, 1}; // Sunday 23:00
+    report.byWeekHour[std::size_t(2 * 24 + 14)] = Tally {0, 0, 0}; // nothing: not listed
+    report.speed[std::size_t(SpeedBucket::UnderHour)] = {3, Tally {3, 1, 0}};
+    report.speed[std::size_t(SpeedBucket::UnderDay)] = {2, Tally {1, 0, 1}};
+    report.speed[std::size_t(SpeedBucket::Never)] = {4, Tally {0, 0, 0}};
     return report;
 }
 

@@ -27,15 +27,6 @@ const qint64 day = 24 * hour;
 const qint64 start
     = QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
 
-Tally tally(int settled, int replies, int open)
-{
-    Tally t;
-    t.settled = settled;
-    t.replies = replies;
-    t.open = open;
-    return t;
-}
-
 // Long after every touch, so that all of them are settled.
 StatsRequest request(std::optional<qint64> ownerId = std::nullopt)
 {
@@ -129,15 +120,15 @@ void TestStatsComputation::result()
     const StatsResult result = resultOf(finished);
     const Report &report = result.report;
     QCOMPARE(report.byTouchNumber.size(), 3);
-    QCOMPARE(report.byTouchNumber[0].tally, tally(3, 1, 0));
-    QCOMPARE(report.byTouchNumber[1].tally, tally(2, 1, 0));
-    QCOMPARE(report.byTouchNumber[2].tally, tally(0, 0, 0));
+    QCOMPARE(report.byTouchNumber[0].tally, (Tally {3, 1, 0}));
+    QCOMPARE(report.byTouchNumber[1].tally, (Tally {2, 1, 0}));
+    QCOMPARE(report.byTouchNumber[2].tally, (Tally {0, 0, 0}));
     QCOMPARE(report.replies, 2);
     QCOMPARE(report.byTouchNumber[1].gaveUp, 1); // P2
-    QCOMPARE(report.byOwner.value(1), tally(2, 1, 0));
-    QCOMPARE(report.byOwner.value(2), tally(2, 0, 0));
-    QCOMPARE(report.byOwner.value(0), tally(1, 1, 0));
-    QCOMPARE(report.byChannel.value(TouchChannel::Sms), tally(1, 1, 0));
+    QCOMPARE(report.byOwner.value(1), (Tally {2, 1, 0}));
+    QCOMPARE(report.byOwner.value(2), (Tally {2, 0, 0}));
+    QCOMPARE(report.byOwner.value(0), (Tally {1, 1, 0}));
+    QCOMPARE(report.byChannel.value(TouchChannel::Sms), (Tally {1, 1, 0}));
     QCOMPARE(result.ownerNames,
         (QHash<qint64, QString> {{1, QStringLiteral("Maya")}, {2, QStringLiteral("Sam")}}));
 
@@ -166,7 +157,7 @@ void TestStatsComputation::onlyLatestDelivered()
     QCOMPARE(finished.count(), 1);
     const Report report = resultOf(finished).report;
     QCOMPARE(report.byOwner.keys(), QList<qint64> {2});
-    QCOMPARE(report.byTouchNumber[0].tally, tally(1, 0, 0));
+    QCOMPARE(report.byTouchNumber[0].tally, (Tally {1, 0, 0}));
     QCOMPARE(report.replies, 0);
 }
 

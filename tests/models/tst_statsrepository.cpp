@@ -97,15 +97,6 @@ const qint64 hour = 3600 * 1000;
 const qint64 start
     = QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
 
-Tally tally(int settled, int replies, int open)
-{
-    Tally t;
-    t.settled = settled;
-    t.replies = replies;
-    t.open = open;
-    return t;
-}
-
 } // namespace
 
 class TestStatsRepository : public QObject
@@ -262,9 +253,9 @@ void TestStatsRepository::roundTrip()
     QCOMPARE(report.byTouchNumber.size(), 3);
     // Touch 1: P1, P2, P3 (reply), P5 settled; P6 open. Touch 2: P1 (reply), P2.
     // Touch 3+: P2, settled by time.
-    QCOMPARE(report.byTouchNumber[0].tally, tally(4, 1, 1));
-    QCOMPARE(report.byTouchNumber[1].tally, tally(2, 1, 0));
-    QCOMPARE(report.byTouchNumber[2].tally, tally(1, 0, 0));
+    QCOMPARE(report.byTouchNumber[0].tally, (Tally {4, 1, 1}));
+    QCOMPARE(report.byTouchNumber[1].tally, (Tally {2, 1, 0}));
+    QCOMPARE(report.byTouchNumber[2].tally, (Tally {1, 0, 0}));
     QCOMPARE(report.byTouchNumber[2].label(), QStringLiteral("3+"));
     QCOMPARE(report.replies, 2);
     QCOMPARE(report.byTouchNumber[0].gaveUp, 1); // P5
@@ -273,26 +264,26 @@ void TestStatsRepository::roundTrip()
     QCOMPARE(report.byTouchNumber[0].cumulativeReplies, 1);
     QCOMPARE(report.byTouchNumber[1].cumulativeShare, 1.0);
 
-    QCOMPARE(report.byChannel.value(TouchChannel::Email), tally(5, 1, 1));
-    QCOMPARE(report.byChannel.value(TouchChannel::Phone), tally(1, 1, 0));
-    QCOMPARE(report.byChannel.value(TouchChannel::LinkedIn), tally(1, 0, 0));
-    QCOMPARE(report.byOwner.value(1), tally(4, 2, 1));
-    QCOMPARE(report.byOwner.value(2), tally(3, 0, 0));
-    QCOMPARE(report.byStep.value(901), tally(1, 0, 0));
-    QCOMPARE(report.byStep.value(902), tally(1, 1, 0));
-    QCOMPARE(report.byAuthor.value(2), tally(3, 0, 0));
+    QCOMPARE(report.byChannel.value(TouchChannel::Email), (Tally {5, 1, 1}));
+    QCOMPARE(report.byChannel.value(TouchChannel::Phone), (Tally {1, 1, 0}));
+    QCOMPARE(report.byChannel.value(TouchChannel::LinkedIn), (Tally {1, 0, 0}));
+    QCOMPARE(report.byOwner.value(1), (Tally {4, 2, 1}));
+    QCOMPARE(report.byOwner.value(2), (Tally {3, 0, 0}));
+    QCOMPARE(report.byStep.value(901), (Tally {1, 0, 0}));
+    QCOMPARE(report.byStep.value(902), (Tally {1, 1, 0}));
+    QCOMPARE(report.byAuthor.value(2), (Tally {3, 0, 0}));
 
     // First touch after 10 h (P1), 30 min (P2), 33 h (P3), 35 days (P5, P6).
-    QCOMPARE(report.speedRow(SpeedBucket::UnderHour).tally, tally(1, 0, 0));
-    QCOMPARE(report.speedRow(SpeedBucket::UnderDay).tally, tally(1, 1, 0));
-    QCOMPARE(report.speedRow(SpeedBucket::UnderWeek).tally, tally(1, 1, 0));
+    QCOMPARE(report.speedRow(SpeedBucket::UnderHour).tally, (Tally {1, 0, 0}));
+    QCOMPARE(report.speedRow(SpeedBucket::UnderDay).tally, (Tally {1, 1, 0}));
+    QCOMPARE(report.speedRow(SpeedBucket::UnderWeek).tally, (Tally {1, 1, 0}));
     QCOMPARE(report.speedRow(SpeedBucket::Later).prospects, 2);
-    QCOMPARE(report.speedRow(SpeedBucket::Later).tally, tally(1, 0, 1));
+    QCOMPARE(report.speedRow(SpeedBucket::Later).tally, (Tally {1, 0, 1}));
     QCOMPARE(report.speedRow(SpeedBucket::Never).prospects, 1);
     QCOMPARE(report.medianSpeedMs, std::optional<qint64>(33 * hour));
 
     // Monday 10:00: P1's touch 1, settled by touch 2.
-    QCOMPARE(report.atWeekHour(Qt::Monday, 10), tally(1, 0, 0));
+    QCOMPARE(report.atWeekHour(Qt::Monday, 10), (Tally {1, 0, 0}));
 }
 
 QTEST_GUILESS_MAIN(TestStatsRepository)
