@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace Touchline {
 namespace ReplyStats {
@@ -55,7 +57,7 @@ bool passes(const Filter &filter, const HistoryTouch &touch)
 // its first reply came.
 struct Outline
 {
-    QList<HistoryTouch> numbered;
+    std::vector<const HistoryTouch *> numbered; // into ProspectHistory::touches
     int creditedNumber = -1;  // touch credited with the first reply; 0: before touch 1; -1: none
     bool lastSettled = false; // the last numbered touch, by the end of the cadence or time
 };
@@ -70,20 +72,29 @@ bool settledByEndOrTime(
         >= qint64(std::max(0, options.settlingDays)) * msPerDay;
 }
 
-Outline outline(const ProspectHistory &prospect, const Options &options)
+// Fills `result`, reusing its and `ordered`'s storage from the previous
+// prospect: compute() calls this for every prospect, and StatsRepository's
+// touches already come in time order, so sorting is rarely needed.
+void outline(const ProspectHistory &prospect, const Options &options, Outline *result,
+    std::vector<const HistoryTouch *> *ordered)
 {
-    QList<HistoryTouch> touches = prospect.touches;
-    std::sort(touches.begin(), touches.end(), inTimeOrder);
-    Outline result;
-    for (const HistoryTouch &touch : touches) {
-        if (isReply(touch) && result.creditedNumber < 0)
-            result.creditedNumber = int(result.numbered.size());
-        else if (isNumbered(touch.channel, touch.direction))
-            result.numbered.append(touch);
+    ordered->clear();
+    for (const HistoryTouch &touch : prospect.touches)
+        ordered->push_back(&touch);
+    const auto before
+        = [](const HistoryTouch *a, const HistoryTouch *b) { return inTimeOrder(*a, *b); };
+    if (!std::is_sorted(ordered->cbegin(), ordered->cend(), before))
+        std::sort(ordered->begin(), ordered->end(), before);
+    result->numbered.clear();
+    result->creditedNumber = -1;
+    for (const HistoryTouch *touch : std::as_const(*ordered)) {
+        if (isReply(*touch) && result->creditedNumber < 0)
+            result->creditedNumber = int(result->numbered.size());
+        else if (isNumbered(touch->channel, touch->direction))
+            result->numbered.push_back(touch);
     }
-    result.lastSettled = !result.numbered.isEmpty()
-        && settledByEndOrTime(result.numbered.constLast(), prospect, options);
-    return result;
+    result->lastSettled = !result->numbered.empty()
+        && settledByEndOrTime(*result->numbered.back(), prospect, options);
 }
 
 void count(Tally *tally, bool settled, bool replied)
@@ -112,9 +123,9 @@ void countSpeed(
     Report *report, QList<qint64> *delays, const ProspectHistory &prospect, const Outline &outline)
 {
     SpeedBucket bucket = SpeedBucket::Never;
-    if (!outline.numbered.isEmpty()) {
+    if (!outline.numbered.empty()) {
         const qint64 delay = prospect.createdAt.isValid()
-            ? prospect.createdAt.msecsTo(outline.numbered.constFirst().occurredAt)
+            ? prospect.createdAt.msecsTo(outline.numbered.front()->occurredAt)
             : -1;
         if (delay < 0) {
             ++report->speedUnmeasured;
@@ -127,8 +138,66 @@ void countSpeed(
     ++row.prospects;
     if (outline.creditedNumber > 0)
         count(&row.tally, true, true);
-    else if (outline.creditedNumber < 0 && !outline.numbered.isEmpty())
+    else if (outline.creditedNumber < 0 && !outline.numbered.empty())
         count(&row.tally, outline.lastSettled, false);
+}
+
+qint64 floorDiv(qint64 value, qint64 divisor)
+{
+    return value / divisor - (value % divisor < 0 ? 1 : 0);
+}
+
+// The heat map's cell, (weekday - 1) x 24 + hour, of instants in a time zone.
+// QDateTime::toTimeZone() per touch looks the zone up each time; a zone's
+// offset rarely changes, so it is looked up once per UTC hour, and only the
+// hours in which it changes convert each touch.
+class WeekHourClock
+{
+public:
+    explicit WeekHourClock(const QTimeZone &zone)
+        : m_zone(zone)
+    {
+    }
+
+    int weekHour(const QDateTime &at)
+    {
+        const qint64 ms = at.toMSecsSinceEpoch();
+        const qint64 hour = floorDiv(ms, msPerHour);
+        auto found = m_offsetMs.find(hour);
+        if (found == m_offsetMs.end()) {
+            const qint64 start = hour * msPerHour;
+            const int first = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(start));
+            const int last
+                = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(start + msPerHour - 1));
+            found = m_offsetMs
+                        .emplace(hour,
+                            first == last ? std::optional<qint64>(first * qint64(1000))
+                                          : std::nullopt)
+                        .first;
+        }
+        if (!found->second) {
+            const QDateTime local = at.toTimeZone(m_zone);
+            return (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
+        }
+        const qint64 local = ms + *found->second;
+        const qint64 day = floorDiv(local, msPerDay);
+        // 1970-01-01 was a Thursday, weekday 4 (index 3 from Monday).
+        const qint64 weekday = day + 3 - floorDiv(day + 3, 7) * 7;
+        return int(weekday * 24 + (local - day * msPerDay) / msPerHour);
+    }
+
+private:
+    QTimeZone m_zone;
+    std::unordered_map<qint64, std::optional<qint64>> m_offsetMs; // nullopt: it changes
+};
+
+// Tallies by key, kept in hash maps while counting (a tree lookup per trial and
+// breakdown is slower); the report's QMaps are filled once at the end.
+template<typename Key>
+void copyTallies(const std::unordered_map<Key, Tally> &from, QMap<Key, Tally> *to)
+{
+    for (const auto &[key, tally] : from)
+        to->insert(key, tally);
 }
 
 std::optional<qint64> median(QList<qint64> values)
@@ -222,31 +291,37 @@ Report compute(
     };
 
     QList<qint64> delays;
+    WeekHourClock clock(options.zone);
+    std::unordered_map<TouchChannel, Tally> byChannel;
+    std::unordered_map<qint64, Tally> byOwner;
+    std::unordered_map<qint64, Tally> byAuthor;
+    std::unordered_map<qint64, Tally> byStep;
+    Outline shape;
+    std::vector<const HistoryTouch *> ordered;
     for (const ProspectHistory &prospect : prospects) {
         if (filter.ownerId && prospect.ownerId != *filter.ownerId)
             continue;
-        const Outline shape = outline(prospect, options);
+        outline(prospect, options, &shape, &ordered);
         if (shape.creditedNumber == 0)
             ++report.repliedBeforeOutbound;
 
         const int touchCount = int(shape.numbered.size());
         const int trialCount = shape.creditedNumber < 0 ? touchCount : shape.creditedNumber;
         for (int number = 1; number <= trialCount; ++number) {
-            const HistoryTouch &touch = shape.numbered.at(number - 1);
+            const HistoryTouch &touch = *shape.numbered.at(std::size_t(number - 1));
             if (!passes(filter, touch))
                 continue;
             const bool replied = number == shape.creditedNumber;
             const bool settled = number < touchCount || shape.lastSettled;
-            const QDateTime local = touch.occurredAt.toTimeZone(options.zone);
-            const int weekHour = (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
-            for (Tally *tally : {&rowOf(number).tally, &report.byChannel[touch.channel],
-                     &report.byOwner[prospect.ownerId], &report.byAuthor[touch.authorId],
-                     &report.byStep[touch.stepId], &report.byWeekHour[std::size_t(weekHour)]})
+            const int weekHour = clock.weekHour(touch.occurredAt);
+            for (Tally *tally : {&rowOf(number).tally, &byChannel[touch.channel],
+                     &byOwner[prospect.ownerId], &byAuthor[touch.authorId], &byStep[touch.stepId],
+                     &report.byWeekHour[std::size_t(weekHour)]})
                 count(tally, settled, replied);
         }
 
         if (shape.creditedNumber < 0 && shape.lastSettled
-            && passes(filter, shape.numbered.constLast())) {
+            && passes(filter, *shape.numbered.back())) {
             ++rowOf(touchCount).gaveUp;
             ++report.gaveUp;
         }
@@ -254,6 +329,10 @@ Report compute(
         if (inRange(filter, prospect.createdAt))
             countSpeed(&report, &delays, prospect, shape);
     }
+    copyTallies(byChannel, &report.byChannel);
+    copyTallies(byOwner, &report.byOwner);
+    copyTallies(byAuthor, &report.byAuthor);
+    copyTallies(byStep, &report.byStep);
 
     for (const TouchNumberRow &row : std::as_const(report.byTouchNumber))
         report.replies += row.tally.replies;

@@ -11,7 +11,7 @@ namespace Touchline {
 class Database;
 
 // Reads what the dashboard's statistics (domain/ReplyStats.h) are computed
-// from: every prospect with its touches. Read-only; two queries in all.
+// from: every prospect with its touches. Read-only; three queries in all.
 class StatsRepository
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::StatsRepository)
