@@ -240,6 +240,8 @@ QChart *lineChart(const QStringList &categories, const QList<double> &values,
     categoryAxis->append(categories);
     categoryAxis->setTitleText(categoryTitle);
     QCategoryAxis *valueAxis = percentAxis(1.0, locale);
+    // A little above 100%, so that a point there shows whole.
+    valueAxis->setRange(0, 1.04);
     valueAxis->setTitleText(valueTitle);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     chart->addAxis(valueAxis, Qt::AlignLeft);
