@@ -344,4 +344,12 @@ bool WriteTransaction::commit(Error *error)
     return true;
 }
 
+int Database::dataVersion() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
 } // namespace Touchline

@@ -49,6 +49,9 @@ public:
     static Error checkIntegrity(const QString &path);
 
     bool isOpen() const;
+    // SQLite's PRAGMA data_version: changes whenever another connection (this
+    // process or another) commits to the file. -1 when it cannot be read.
+    int dataVersion() const;
     bool isReadOnly() const { return m_access == Access::ReadOnly; }
     QString path() const { return m_path; }
     QSqlDatabase connection() const;

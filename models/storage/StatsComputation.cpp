@@ -4,6 +4,8 @@
 #include "StatsRepository.h"
 #include "UserRepository.h"
 
+#include <memory>
+
 namespace Touchline {
 
 // Lives in the computation's thread: everything it opens stays there.
@@ -25,35 +27,62 @@ Q_SIGNALS:
 
 private:
     bool isSuperseded(quint64 generation) const { return generation != m_latest.load(); }
+    bool loadIfChanged(Error *error);
 
     const QString m_databasePath;
     const std::atomic<quint64> &m_latest;
+    // Kept open between requests: SQLite's data_version then tells whether
+    // anyone wrote since the last load, and a new filter only recomputes.
+    std::unique_ptr<Database> m_db;
+    int m_loadedVersion = -1;
+    QList<ReplyStats::ProspectHistory> m_prospects;
+    QHash<qint64, QString> m_ownerNames;
 };
+
+bool StatsWorker::loadIfChanged(Error *error)
+{
+    if (!m_db) {
+        auto db = std::make_unique<Database>();
+        if (!db->open(
+                m_databasePath, Database::Creation::MustExist, Database::Access::ReadOnly, error))
+            return false;
+        m_db = std::move(db);
+        m_loadedVersion = -1;
+    }
+    const int version = m_db->dataVersion();
+    if (version >= 0 && version == m_loadedVersion)
+        return true;
+    QList<ReplyStats::ProspectHistory> prospects;
+    QList<User> users;
+    if (!StatsRepository(*m_db).load(&prospects, error)
+        || !UserRepository(*m_db).list(&users, error)) {
+        // Opened again next time: the file may have been replaced or repaired.
+        m_db.reset();
+        return false;
+    }
+    m_prospects = std::move(prospects);
+    m_ownerNames.clear();
+    for (const User &user : std::as_const(users))
+        m_ownerNames.insert(user.id, user.name);
+    m_loadedVersion = version;
+    return true;
+}
 
 void StatsWorker::compute(quint64 generation, const StatsRequest &request)
 {
     // Requests queue up while one runs; only the newest is worth the work.
     if (isSuperseded(generation))
         return;
-    // A connection per request, so that every result reflects the file as it is
-    // now, written by this window or by anyone else.
-    Database db;
     Error error;
-    QList<ReplyStats::ProspectHistory> prospects;
-    QList<User> users;
-    if (!db.open(m_databasePath, Database::Creation::MustExist, Database::Access::ReadOnly, &error)
-        || !StatsRepository(db).load(&prospects, &error)
-        || !UserRepository(db).list(&users, &error)) {
+    if (!loadIfChanged(&error)) {
         Q_EMIT computeFailed(generation, error.message);
         return;
     }
-    db.close();
     if (isSuperseded(generation))
         return;
     StatsResult result;
-    result.report = ReplyStats::compute(prospects, request.options, request.filter);
-    for (const User &user : std::as_const(users))
-        result.ownerNames.insert(user.id, user.name);
+    result.report = ReplyStats::compute(m_prospects, request.options, request.filter);
+    result.ownerNames = m_ownerNames;
     Q_EMIT computed(generation, result);
 }
 

@@ -34,6 +34,8 @@ class StatsComputation : public QObject
 public:
     // Reads `databasePath` on its own read-only connection in a worker thread
     // (SQLite connections cannot cross threads), so the window never waits.
+    // What it loaded is kept until someone writes to the file, so a new filter
+    // only counts again.
     explicit StatsComputation(const QString &databasePath, QObject *parent = nullptr);
     ~StatsComputation() override; // stops and joins the worker
 
