@@ -1,5 +1,6 @@
 #include "DashboardPage.h"
 
+#include "EmptyStateLabel.h"
 #include "ErrorBanner.h"
 #include "WeekHourHeatMap.h"
 
@@ -153,13 +154,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     layout->addWidget(m_banner);
 
     m_content = new QStackedWidget;
-    m_empty = new QLabel(tr("The reply rates appear here once they are computed."));
+    m_empty = new EmptyStateLabel(tr("The reply rates appear here once they are computed."));
     m_empty->setObjectName(QStringLiteral("dashboardEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    QFont emptyFont = m_empty->font();
-    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.2);
-    m_empty->setFont(emptyFont);
     m_content->addWidget(m_empty);
     m_content->addWidget(createCharts());
     layout->addWidget(m_content, 1);

@@ -1,6 +1,7 @@
 #include "DuePage.h"
 
 #include "DueItemDelegate.h"
+#include "EmptyStateLabel.h"
 #include "LogTouchDialog.h"
 #include "commands/EnrollmentEditor.h"
 #include "commands/TouchEditor.h"
@@ -194,13 +195,8 @@ DuePage::DuePage(Database &db, QUndoStack *undoStack, QWidget *parent)
     splitter->setStretchFactor(1, 3);
     m_content->addWidget(splitter);
 
-    m_empty = new QLabel;
+    m_empty = new EmptyStateLabel;
     m_empty->setObjectName(QStringLiteral("dueEmpty"));
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    QFont emptyFont = m_empty->font();
-    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.2);
-    m_empty->setFont(emptyFont);
     m_content->addWidget(m_empty);
     layout->addWidget(m_content, 1);
 

@@ -13,6 +13,8 @@
 
 namespace Touchline::Bench {
 
+namespace {
+
 void addOptions(QCommandLineParser &parser, int defaultRepeat, int defaultProspects)
 {
     parser.addHelpOption();
@@ -59,6 +61,8 @@ QString benchFile(const QCommandLineParser &parser, const QTemporaryDir &dir, QT
     return path;
 }
 
+} // namespace
+
 bool openBenchFile(Database &db, const QString &path)
 {
     Error error;
@@ -66,6 +70,16 @@ bool openBenchFile(Database &db, const QString &path)
         return true;
     std::fprintf(stderr, "%s\n", qPrintable(error.message));
     return false;
+}
+
+Session::Session(const QCoreApplication &app, int defaultRepeat, int defaultProspects)
+    : m_out(stdout)
+{
+    addOptions(m_parser, defaultRepeat, defaultProspects);
+    m_parser.process(app);
+    m_repeat = repeatCount(m_parser);
+    m_path = benchFile(m_parser, m_dir, m_out);
+    m_ready = !m_path.isEmpty() && openBenchFile(m_db, m_path);
 }
 
 double medianMs(int repeat, const std::function<void()> &setUp, const std::function<void()> &work)

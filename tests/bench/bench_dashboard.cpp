@@ -18,13 +18,11 @@
 #include "storage/Database.h"
 #include "storage/StatsRepository.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -146,17 +144,11 @@ ShellRun runInShell(const QString &sqlite3, const QString &path, const QString &
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    Bench::addOptions(parser, 5);
-    parser.process(app);
-    const int repeat = Bench::repeatCount(parser);
-
-    QTemporaryDir dir;
-    QTextStream out(stdout);
-    const QString path = Bench::benchFile(parser, dir, out);
-    Database db;
-    if (path.isEmpty() || !Bench::openBenchFile(db, path))
+    Bench::Session session(app, 5);
+    if (!session.isReady())
         return 1;
+    Database &db = session.db();
+    QTextStream &out = session.out();
     Error error;
     StatsRepository repository(db);
     QList<ReplyStats::ProspectHistory> prospects;
@@ -167,9 +159,9 @@ int main(int argc, char *argv[])
     qsizetype touches = 0;
     for (const ReplyStats::ProspectHistory &prospect : std::as_const(prospects))
         touches += prospect.touches.size();
-    out << "file: " << path << ", " << prospects.size() << " prospects, " << touches
+    out << "file: " << session.path() << ", " << prospects.size() << " prospects, " << touches
         << " touches\n";
-    out << "median of " << repeat << " runs, milliseconds\n";
+    out << "median of " << session.repeat() << " runs, milliseconds\n";
     auto report = [&out](const QString &what, double ms) { Bench::report(out, what, ms); };
     bool failed = false;
 
@@ -178,14 +170,14 @@ int main(int argc, char *argv[])
     options.now = QDateTime::currentDateTimeUtc();
     auto load = [&] { failed |= !repository.load(&prospects, &error); };
     const double loadMs = Bench::medianMs(
-        repeat, [] {}, load);
+        session.repeat(), [] {}, load);
     report(QStringLiteral("(a) load: StatsRepository::load()"), loadMs);
     ReplyStats::Report stats;
     const double computeMs = Bench::medianMs(
-        repeat, [] {}, [&] { stats = ReplyStats::compute(prospects, options); });
+        session.repeat(), [] {}, [&] { stats = ReplyStats::compute(prospects, options); });
     report(QStringLiteral("(b) compute: ReplyStats::compute(), no filter"), computeMs);
     const double dashboardMs = Bench::medianMs(
-        repeat, [] {},
+        session.repeat(), [] {},
         [&] {
             load();
             stats = ReplyStats::compute(prospects, options);
@@ -202,7 +194,7 @@ int main(int argc, char *argv[])
     filter.from = options.now.addDays(-filterDays);
     ReplyStats::Report filtered;
     const double filteredMs = Bench::medianMs(
-        repeat, [] {},
+        session.repeat(), [] {},
         [&] {
             load();
             filtered = ReplyStats::compute(prospects, options, filter);
@@ -228,8 +220,8 @@ int main(int argc, char *argv[])
     const QString sql = replyRateSql(options);
     QList<double> shellTimes;
     ShellRun run;
-    for (int i = 0; i < repeat && !failed; ++i) {
-        run = runInShell(sqlite3, path, sql);
+    for (int i = 0; i < session.repeat() && !failed; ++i) {
+        run = runInShell(sqlite3, session.path(), sql);
         failed = run.ms < 0;
         shellTimes.append(run.ms);
     }

@@ -17,10 +17,8 @@
 #include "storage/EnrollmentRepository.h"
 #include "storage/SqlUtil.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -65,25 +63,19 @@ QList<qint64> enrollable(Database &db, int limit)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    Bench::addOptions(parser, 7, 120000);
-    parser.process(app);
-    const int repeat = Bench::repeatCount(parser);
-
-    QTemporaryDir dir;
-    QTextStream out(stdout);
-    const QString path = Bench::benchFile(parser, dir, out);
-    Database db;
-    if (path.isEmpty() || !Bench::openBenchFile(db, path))
+    Bench::Session session(app, 7, 120000);
+    if (!session.isReady())
         return 1;
+    Database &db = session.db();
+    QTextStream &out = session.out();
     Error error;
     QList<Cadence> cadences;
     if (!CadenceRepository(db).list(&cadences, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error.message));
         return 1;
     }
-    out << "file: " << path << ", " << scalar(db, QStringLiteral("SELECT count(*) FROM prospects"))
-        << " prospects, "
+    out << "file: " << session.path() << ", "
+        << scalar(db, QStringLiteral("SELECT count(*) FROM prospects")) << " prospects, "
         << scalar(db, QStringLiteral("SELECT count(DISTINCT prospect_id) FROM enrollments"))
         << " enrolled, "
         << scalar(db,
@@ -93,7 +85,7 @@ int main(int argc, char *argv[])
         << scalar(db, QStringLiteral("SELECT count(*) FROM enrollments WHERE state = ?"),
                {enrollmentStateKey(EnrollmentState::Active)})
         << " active)\n";
-    out << "median of " << repeat << " runs, milliseconds\n";
+    out << "median of " << session.repeat() << " runs, milliseconds\n";
     auto report = [&out](const QString &what, double ms) { Bench::report(out, what, ms); };
     bool failed = false;
 
@@ -103,13 +95,13 @@ int main(int argc, char *argv[])
     today.until = QDate::currentDate().addDays(1).startOfDay(EnrollmentRepository::userZone());
     QList<DueItem> items;
     const double due = Bench::medianMs(
-        repeat, [] {}, [&] { failed |= !repository.due(today, &items, &error); });
+        session.repeat(), [] {}, [&] { failed |= !repository.due(today, &items, &error); });
     report(QStringLiteral("due list of today (%1 steps)").arg(items.size()), due);
     if (!items.isEmpty()) {
         DueFilter mine = today;
         mine.ownerId = items.constFirst().ownerId;
         const double dueMine = Bench::medianMs(
-            repeat, [] {}, [&] { failed |= !repository.due(mine, &items, &error); });
+            session.repeat(), [] {}, [&] { failed |= !repository.due(mine, &items, &error); });
         report(QStringLiteral("  ...one owner's (%1 steps)").arg(items.size()), dueMine);
     }
 
@@ -130,10 +122,10 @@ int main(int argc, char *argv[])
             failed |= !EnrollmentRepository::refreshCadence(db, cadence.id, &error);
     };
     const double unchanged = Bench::medianMs(
-        repeat, [&] { begin({}); }, refreshAll);
+        session.repeat(), [&] { begin({}); }, refreshAll);
     report(QStringLiteral("refreshCadence() of every cadence, timing unchanged"), unchanged);
     const double changed = Bench::medianMs(
-        repeat,
+        session.repeat(),
         [&] { begin(QStringLiteral("UPDATE cadence_steps SET wait_days = wait_days + 1")); },
         refreshAll);
     transaction.reset();
@@ -151,7 +143,7 @@ int main(int argc, char *argv[])
                 failed |= !repository.removeUntouched(result.enrolled, &error);
             result = {};
         };
-        const double enroll = Bench::medianMs(repeat, undo,
+        const double enroll = Bench::medianMs(session.repeat(), undo,
             [&] { failed |= !repository.enroll(target->id, ids, 0, &result, &error); });
         report(QStringLiteral("enroll %1 prospects in \"%2\"")
                    .arg(result.enrolled.size())
@@ -162,7 +154,7 @@ int main(int argc, char *argv[])
         DueFilter tomorrow = today;
         tomorrow.until = today.until.addDays(1);
         const double dueAfter = Bench::medianMs(
-            repeat, [] {}, [&] { failed |= !repository.due(tomorrow, &items, &error); });
+            session.repeat(), [] {}, [&] { failed |= !repository.due(tomorrow, &items, &error); });
         report(QStringLiteral("due list of tomorrow after that (%1 steps)").arg(items.size()),
             dueAfter);
         undo();

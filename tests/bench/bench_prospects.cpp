@@ -11,9 +11,7 @@
 #include "itemmodels/ProspectTableModel.h"
 #include "storage/Database.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -39,25 +37,19 @@ void readFirstScreen(const ProspectTableModel &model)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    Bench::addOptions(parser, 7);
-    parser.process(app);
-    const int repeat = Bench::repeatCount(parser);
-
-    QTemporaryDir dir;
-    QTextStream out(stdout);
-    const QString path = Bench::benchFile(parser, dir, out);
-    Database db;
-    if (path.isEmpty() || !Bench::openBenchFile(db, path))
+    Bench::Session session(app, 7);
+    if (!session.isReady())
         return 1;
+    Database &db = session.db();
+    QTextStream &out = session.out();
     ProspectTableModel probe(db, nullptr);
-    out << "file: " << path << ", " << probe.rowCount() << " prospects\n";
-    out << "median of " << repeat << " runs, milliseconds\n";
+    out << "file: " << session.path() << ", " << probe.rowCount() << " prospects\n";
+    out << "median of " << session.repeat() << " runs, milliseconds\n";
 
     const double open = Bench::medianMs(
-        repeat, [&] { db.close(); },
+        session.repeat(), [&] { db.close(); },
         [&] {
-            Bench::openBenchFile(db, path);
+            Bench::openBenchFile(db, session.path());
             ProspectTableModel model(db, nullptr);
             readFirstScreen(model);
         });
@@ -67,7 +59,7 @@ int main(int argc, char *argv[])
     for (const QString &search :
         {QStringLiteral("an"), QStringLiteral("smith"), QStringLiteral("zz")}) {
         const double filter = Bench::medianMs(
-            repeat, [&] { model.setSearch({}); },
+            session.repeat(), [&] { model.setSearch({}); },
             [&] {
                 model.setSearch(search);
                 readFirstScreen(model);
@@ -78,14 +70,14 @@ int main(int argc, char *argv[])
     }
     model.setSearch({});
     const double sortCompany = Bench::medianMs(
-        repeat, [&] { model.sort(int(ProspectField::CreatedAt), Qt::DescendingOrder); },
+        session.repeat(), [&] { model.sort(int(ProspectField::CreatedAt), Qt::DescendingOrder); },
         [&] {
             model.sort(int(ProspectField::Company), Qt::AscendingOrder);
             readFirstScreen(model);
         });
     Bench::report(out, QStringLiteral("sort by company"), sortCompany);
     const double scroll = Bench::medianMs(
-        repeat, [&] { model.refresh(); },
+        session.repeat(), [&] { model.refresh(); },
         [&] {
             for (int row = model.rowCount() - 1;
                  row >= model.rowCount() - firstScreenRows && row >= 0; --row)

@@ -17,10 +17,8 @@
 #include "storage/Database.h"
 #include "storage/TouchRepository.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -54,20 +52,12 @@ bool pickProspects(Database &db, qint64 *largest, qint64 *typical)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    Bench::addOptions(parser, 21);
-    parser.process(app);
-    const int repeat = Bench::repeatCount(parser);
-
-    QTemporaryDir dir;
-    QTextStream out(stdout);
-    const QString path = Bench::benchFile(parser, dir, out);
-    if (path.isEmpty())
+    Bench::Session session(app, 21);
+    if (!session.isReady())
         return 1;
+    Database &db = session.db();
+    QTextStream &out = session.out();
     Error error;
-    Database db;
-    if (!Bench::openBenchFile(db, path))
-        return 1;
     qint64 largest = 0;
     qint64 typical = 0;
     if (!pickProspects(db, &largest, &typical)) {
@@ -75,14 +65,14 @@ int main(int argc, char *argv[])
         return 1;
     }
     TouchRepository repository(db);
-    out << "file: " << path << "\n";
-    out << "median of " << repeat << " runs, milliseconds\n";
+    out << "file: " << session.path() << "\n";
+    out << "median of " << session.repeat() << " runs, milliseconds\n";
     auto report = [&out](const QString &what, double ms) { Bench::report(out, what, ms); };
 
     // The floor under any change: one write transaction of one small row, which
     // is mostly the disk flushing the journal and the file.
     const double commit = Bench::medianMs(
-        repeat, [] {},
+        session.repeat(), [] {},
         [&] {
             WriteTransaction transaction(db);
             QSqlQuery query(db.connection());
@@ -104,7 +94,7 @@ int main(int argc, char *argv[])
         const QString which
             = QStringLiteral("prospect %1 (%2 touches)").arg(prospectId).arg(touches.size());
         const double load = Bench::medianMs(
-            repeat, [] {},
+            session.repeat(), [] {},
             [&] {
                 failed |= !repository.listForProspect(prospectId, &touches, &error);
                 failed |= !repository.listEvents(prospectId, &events, &error);
@@ -115,7 +105,8 @@ int main(int argc, char *argv[])
         // reads the prospect, its touches and events.
         TimelineModel timeline(db);
         const double open = Bench::medianMs(
-            repeat, [&] { timeline.setProspect(0); }, [&] { timeline.setProspect(prospectId); });
+            session.repeat(), [&] { timeline.setProspect(0); },
+            [&] { timeline.setProspect(prospectId); });
         report(QStringLiteral("open timeline (model), ") + which, open);
 
         // Back-dated into the middle of the history, so that the touches after it
@@ -135,7 +126,7 @@ int main(int argc, char *argv[])
                 failed |= !repository.undo(undo, &error);
             logged = false;
         };
-        const double log = Bench::medianMs(repeat, undoLast, [&] {
+        const double log = Bench::medianMs(session.repeat(), undoLast, [&] {
             Touch copy = touch;
             logged = repository.log(&copy, &undo, &error);
             failed |= !logged;
@@ -146,7 +137,7 @@ int main(int argc, char *argv[])
         // The same with the window's models listening: the table row and the
         // timeline both refresh before log() returns.
         ProspectTableModel table(db, nullptr);
-        const double logWithViews = Bench::medianMs(repeat, undoLast, [&] {
+        const double logWithViews = Bench::medianMs(session.repeat(), undoLast, [&] {
             Touch copy = touch;
             logged = repository.log(&copy, &undo, &error);
             failed |= !logged;
