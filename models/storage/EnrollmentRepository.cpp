@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Touchline {
 
 namespace {
@@ -36,6 +38,12 @@ const QString selectEnrollments = enrollmentColumns
 const QString latestEnrollment
     = QStringLiteral("e.id = (SELECT l.id FROM enrollments l WHERE l.prospect_id = e.prospect_id "
                      "ORDER BY l.enrolled_at DESC, l.id DESC LIMIT 1)");
+
+// The decisions undoDecisions() takes back; the placeholders of its query
+// count them.
+constexpr ProspectEventKind undoableDecisions[]
+    = {ProspectEventKind::Paused, ProspectEventKind::Resumed, ProspectEventKind::Snoozed,
+        ProspectEventKind::StepSkipped, ProspectEventKind::Unenrolled};
 
 Enrollment readEnrollment(const QSqlQuery &query)
 {
@@ -665,18 +673,17 @@ bool EnrollmentRepository::undoDecisions(const QList<qint64> &eventIds, Error *e
     for (const qint64 eventId : eventIds) {
         // Only the enrollment's latest decision can be taken back: a later one
         // (a teammate's) was made on top of it.
-        query.prepare(QStringLiteral(
-            "SELECT e.kind, e.enrollment_id, e.prospect_id, c.name, "
-            "(SELECT count(*) FROM prospect_events d WHERE d.enrollment_id = e.enrollment_id "
-            "AND d.kind IN (?, ?, ?, ?, ?) AND (d.occurred_at > e.occurred_at "
-            "OR (d.occurred_at = e.occurred_at AND d.id > e.id))), "
-            "(SELECT l.id FROM enrollments l WHERE l.prospect_id = e.prospect_id "
-            "ORDER BY l.enrolled_at DESC, l.id DESC LIMIT 1) "
-            "FROM prospect_events e JOIN enrollments n ON n.id = e.enrollment_id "
-            "JOIN cadences c ON c.id = n.cadence_id WHERE e.id = ?"));
-        for (const ProspectEventKind kind :
-            {ProspectEventKind::Paused, ProspectEventKind::Resumed, ProspectEventKind::Snoozed,
-                ProspectEventKind::StepSkipped, ProspectEventKind::Unenrolled})
+        query.prepare(
+            QStringLiteral(
+                "SELECT pe.kind, pe.enrollment_id, pe.prospect_id, c.name, "
+                "(SELECT count(*) FROM prospect_events d WHERE d.enrollment_id = pe.enrollment_id "
+                "AND d.kind IN (?, ?, ?, ?, ?) AND (d.occurred_at > pe.occurred_at "
+                "OR (d.occurred_at = pe.occurred_at AND d.id > pe.id))), ")
+            + latestEnrollment
+            + QStringLiteral(
+                " FROM prospect_events pe JOIN enrollments e ON e.id = pe.enrollment_id "
+                "JOIN cadences c ON c.id = e.cadence_id WHERE pe.id = ?"));
+        for (const ProspectEventKind kind : undoableDecisions)
             query.addBindValue(eventKindKey(kind));
         query.addBindValue(eventId);
         if (!m_db.exec(query, action, error))
@@ -690,15 +697,14 @@ bool EnrollmentRepository::undoDecisions(const QList<qint64> &eventIds, Error *e
         const qint64 prospectId = query.value(2).toLongLong();
         const QString cadenceName = query.value(3).toString();
         const bool superseded = query.value(4).toInt() > 0;
-        const bool latestEnrollment = query.value(5).toLongLong() == enrollmentId;
+        const bool isLatest = query.value(5).toBool();
         query.finish();
-        if (kind != ProspectEventKind::Paused && kind != ProspectEventKind::Resumed
-            && kind != ProspectEventKind::Snoozed && kind != ProspectEventKind::StepSkipped
-            && kind != ProspectEventKind::Unenrolled)
+        if (std::find(std::begin(undoableDecisions), std::end(undoableDecisions), kind)
+            == std::end(undoableDecisions))
             return fail(error, Error::Kind::Invalid,
                 tr("Only a pause, a resume, a snooze, a skip or taking out of a cadence can be "
                    "undone here."));
-        if (superseded || (kind == ProspectEventKind::Unenrolled && !latestEnrollment))
+        if (superseded || (kind == ProspectEventKind::Unenrolled && !isLatest))
             return fail(error, Error::Kind::Conflict,
                 tr("%1 of prospect %2 was changed again since; undo that first.")
                     .arg(cadenceName)
