@@ -14,6 +14,7 @@ const QString stateKey = QStringLiteral("window/state");
 const QString prospectHeaderKey = QStringLiteral("prospects/header");
 const QString splitterKey = QStringLiteral("window/splitter");
 const QString newestFirstKey = QStringLiteral("timeline/newestFirst");
+const QString settlingDaysKey = QStringLiteral("dashboard/settlingDays");
 const QString userNameKey = QStringLiteral("user/name");
 const QString schedulingLinkKey = QStringLiteral("user/schedulingLink");
 
@@ -100,6 +101,18 @@ bool timelineNewestFirst()
 void setTimelineNewestFirst(bool newestFirst)
 {
     QSettings().setValue(newestFirstKey, newestFirst);
+}
+
+int settlingDays(int fallback)
+{
+    bool ok = false;
+    const int days = QSettings().value(settlingDaysKey).toInt(&ok);
+    return ok && days > 0 ? days : fallback;
+}
+
+void setSettlingDays(int days)
+{
+    QSettings().setValue(settlingDaysKey, days);
 }
 
 QString userName()

@@ -24,6 +24,10 @@ void setSplitterState(const QByteArray &state);
 bool timelineNewestFirst();
 void setTimelineNewestFirst(bool newestFirst);
 
+// The dashboard's "settled after" days; `fallback` until the user picks some.
+int settlingDays(int fallback);
+void setSettlingDays(int days);
+
 // The name touches are logged under: the login name until the user sets one.
 QString userName();
 

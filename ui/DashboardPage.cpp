@@ -1,5 +1,6 @@
 #include "DashboardPage.h"
 
+#include "AppSettings.h"
 #include "EmptyStateLabel.h"
 #include "ErrorBanner.h"
 #include "WeekHourHeatMap.h"
@@ -214,11 +215,12 @@ QWidget *DashboardPage::createFilterBar()
     m_settling = new QSpinBox;
     m_settling->setObjectName(QStringLiteral("dashboardSettling"));
     m_settling->setRange(1, 365);
-    m_settling->setValue(ReplyStats::Options().settlingDays);
+    m_settling->setValue(AppSettings::settlingDays(ReplyStats::Options().settlingDays));
     m_settling->setSuffix(tr(" days"));
     m_settling->setToolTip(tr("A touch without a reply or a next touch counts as unanswered "
                               "after this long; before that it is \"still open\""));
     connect(m_settling, &QSpinBox::valueChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_settling, &QSpinBox::valueChanged, this, &AppSettings::setSettlingDays);
     addFilter(m_settling, tr("&Settled after:"));
 
     layout->addStretch();
@@ -252,11 +254,12 @@ QWidget *DashboardPage::createCharts()
     grid->addWidget(addPanel(Kind::Owners), 1, 2, 1, 3);
     grid->addWidget(addPanel(Kind::GiveUp), 2, 0, 1, 3);
     grid->addWidget(addPanel(Kind::Speed), 2, 3, 1, 2);
-    grid->addWidget(addPanel(Kind::Heatmap), 3, 0, 1, 5);
+    grid->addWidget(addPanel(Kind::Steps), 3, 0, 1, 5);
+    grid->addWidget(addPanel(Kind::Heatmap), 4, 0, 1, 5);
     for (int column = 0; column < 5; ++column)
         grid->setColumnStretch(column, 1);
     // Room left over goes below the charts rather than stretching them apart.
-    grid->setRowStretch(4, 1);
+    grid->setRowStretch(5, 1);
     // Tall enough for two-line labels (touch number and n, bucket and prospects).
     for (Kind kind : {Kind::ReplyRate, Kind::Cumulative, Kind::GiveUp, Kind::Speed})
         m_panels.value(kind)->setMinimumHeight(380);
@@ -324,11 +327,10 @@ void DashboardPage::clearError()
     m_banner->clear();
 }
 
-void DashboardPage::setReport(
-    const ReplyStats::Report &report, const QHash<qint64, QString> &ownerNames)
+void DashboardPage::setReport(const ReplyStats::Report &report, const ReportTables::Labels &labels)
 {
     m_report = report;
-    m_ownerNames = ownerNames;
+    m_labels = labels;
     m_hasReport = true;
     clearError();
     rebuild();
@@ -361,6 +363,7 @@ void DashboardPage::rebuild()
     showCumulative();
     showChannels();
     showOwners();
+    showSteps();
     showGiveUp();
     showSpeed();
     showHeatMap();
@@ -460,7 +463,7 @@ void DashboardPage::showCumulative()
 
 namespace {
 
-// Channels and owners: one horizontal bar per tally, in the order given.
+// Channels, owners and steps: one horizontal bar per tally, in the order given.
 BarChartSpec tallyBars(const QList<std::pair<QString, ReplyStats::Tally>> &tallies,
     const QPalette &palette, const QLocale &locale, const QString &categoryTitle)
 {
@@ -507,7 +510,7 @@ void DashboardPage::showOwners()
             continue;
         const QString name = it.key() == 0
             ? tr("No owner")
-            : m_ownerNames.value(it.key(), tr("User #%1").arg(it.key()));
+            : m_labels.owners.value(it.key(), tr("User #%1").arg(it.key()));
         tallies.append({name, it.value()});
     }
     std::sort(tallies.begin(), tallies.end(), [](const auto &a, const auto &b) {
@@ -520,6 +523,33 @@ void DashboardPage::showOwners()
     }
     panel->setChart(barChart(
         tallyBars(tallies, palette(), locale(), tr("Owner of the prospect")), palette(), locale()));
+}
+
+void DashboardPage::showSteps()
+{
+    QList<std::pair<QString, ReplyStats::Tally>> tallies;
+    const auto add = [this, &tallies](qint64 stepId, const QString &name) {
+        if (const auto it = m_report.byStep.constFind(stepId);
+            it != m_report.byStep.cend() && trialsOf(*it) > 0)
+            tallies.append({name, *it});
+    };
+    for (const ReportTables::StepLabel &step : std::as_const(m_labels.steps))
+        add(step.id,
+            tr("%1, step %2: %3")
+                .arg(step.cadence)
+                .arg(step.position)
+                .arg(channelDisplayName(step.channel)));
+    add(0, tr("Not in a cadence"));
+    Panel *panel = m_panels.value(Kind::Steps);
+    if (tallies.isEmpty()) {
+        panel->showEmpty(tr("No touches in this selection."));
+        return;
+    }
+    // A bar per step: the panel grows with the cadences rather than squeezing them.
+    panel->setMinimumHeight(int(160 + 26 * tallies.size()));
+    panel->setChart(
+        barChart(tallyBars(tallies, palette(), locale(), tr("Cadence step of the touch")),
+            palette(), locale()));
 }
 
 void DashboardPage::showGiveUp()
@@ -666,7 +696,7 @@ void DashboardPage::exportChart(Kind kind, Panel::Export format)
     } else if (format == Panel::Export::Pdf) {
         bytes = pdfOf(canvas, ReportTables::kindTitle(kind));
     } else {
-        bytes = ReportTables::toCsv(ReportTables::table(kind, m_report, m_ownerNames)).toUtf8();
+        bytes = ReportTables::toCsv(ReportTables::table(kind, m_report, m_labels)).toUtf8();
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {

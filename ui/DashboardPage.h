@@ -40,8 +40,8 @@ public:
     // Owners and cadences offered in the filter bar (id -> name). The choices
     // made stay when they are still offered.
     void setChoices(const QHash<qint64, QString> &owners, const QHash<qint64, QString> &cadences);
-    // Shows the numbers; ownerNames label the owner chart.
-    void setReport(const ReplyStats::Report &report, const QHash<qint64, QString> &ownerNames);
+    // Shows the numbers; the labels name owners and cadence steps.
+    void setReport(const ReplyStats::Report &report, const ReportTables::Labels &labels);
     // A discreet "Updating…" while a computation runs; the charts stay.
     void setBusy(bool busy);
     void showError(const QString &message);
@@ -70,6 +70,7 @@ private:
     void showCumulative();
     void showChannels();
     void showOwners();
+    void showSteps();
     void showGiveUp();
     void showSpeed();
     void showHeatMap();
@@ -79,7 +80,7 @@ private:
 
     FileChooser m_chooseFile;
     ReplyStats::Report m_report;
-    QHash<qint64, QString> m_ownerNames;
+    ReportTables::Labels m_labels;
     bool m_hasReport = false;
     QMap<ReportTables::Kind, Panel *> m_panels;
 

@@ -787,7 +787,8 @@ void MainWindow::createFilePages(qint64 authorId)
     connect(m_dashboardPage, &DashboardPage::filterChanged, this, &MainWindow::requestStats);
     connect(
         m_stats, &StatsComputation::finished, m_dashboardPage, [this](const StatsResult &result) {
-            m_dashboardPage->setReport(result.report, result.ownerNames);
+            m_dashboardPage->setChoices(result.labels.owners, result.labels.cadences);
+            m_dashboardPage->setReport(result.report, result.labels);
         });
     connect(m_stats, &StatsComputation::failed, m_dashboardPage, &DashboardPage::showError);
     connect(m_stats, &StatsComputation::busyChanged, m_dashboardPage, &DashboardPage::setBusy);
@@ -877,21 +878,6 @@ void MainWindow::requestStats()
     if (!m_dashboardPage)
         return;
     m_statsStale = false;
-    QList<User> users;
-    QList<Cadence> cadences;
-    Error error;
-    if (!UserRepository(*m_db).list(&users, &error)
-        || !CadenceRepository(*m_db).list(&cadences, &error)) {
-        m_dashboardPage->showError(error.message);
-        return;
-    }
-    QHash<qint64, QString> owners;
-    for (const User &user : std::as_const(users))
-        owners.insert(user.id, user.name);
-    QHash<qint64, QString> cadenceNames;
-    for (const Cadence &cadence : std::as_const(cadences))
-        cadenceNames.insert(cadence.id, cadence.name);
-    m_dashboardPage->setChoices(owners, cadenceNames);
     StatsRequest request;
     request.filter = m_dashboardPage->filter();
     request.options.now = QDateTime::currentDateTimeUtc();

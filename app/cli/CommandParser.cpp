@@ -56,6 +56,7 @@ const char *const commands[][2] = {
         QT_TRANSLATE_NOOP(
             "Touchline::Cli::Commands", "Reply rate by channel of the touch replied to.")},
     {"report owners", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Reply rate by owner.")},
+    {"report steps", QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Reply rate by cadence step.")},
     {"report give-up",
         QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
             "Where follow-up stopped for prospects who never replied.")},

@@ -5,9 +5,7 @@
 #include "domain/Cadence.h"
 #include "storage/CadenceRepository.h"
 #include "storage/StatsRepository.h"
-#include "storage/UserRepository.h"
 
-#include <QHash>
 #include <QTextStream>
 #include <QTimeZone>
 
@@ -46,6 +44,7 @@ int ReportCommands::run(const QStringList &arguments)
             {"cumulative", &runMember<ReportCommands, &ReportCommands::cumulative>},
             {"channels", &runMember<ReportCommands, &ReportCommands::channels>},
             {"owners", &runMember<ReportCommands, &ReportCommands::owners>},
+            {"steps", &runMember<ReportCommands, &ReportCommands::steps>},
             {"give-up", &runMember<ReportCommands, &ReportCommands::giveUp>},
             {"speed", &runMember<ReportCommands, &ReportCommands::speed>},
             {"heatmap", &runMember<ReportCommands, &ReportCommands::heatmap>},
@@ -83,6 +82,14 @@ int ReportCommands::owners(const QStringList &arguments)
     return runReport(ReportTables::Kind::Owners,
         tr("Reply rate by owner of the prospect: settled touches, first replies to them, and the "
            "rate with its 95% interval."),
+        arguments);
+}
+
+int ReportCommands::steps(const QStringList &arguments)
+{
+    return runReport(ReportTables::Kind::Steps,
+        tr("Reply rate by cadence step of the touch: settled touches, first replies to them, and "
+           "the rate with its 95% interval; touches outside any cadence come last, unnamed."),
         arguments);
 }
 
@@ -201,17 +208,11 @@ int ReportCommands::runReport(
 int ReportCommands::print(
     Database &db, ReportTables::Kind kind, const ReplyStats::Report &report, OutputFormat format)
 {
-    // Only the owners report names users, so only it reads them.
-    QHash<qint64, QString> ownerNames;
-    if (kind == ReportTables::Kind::Owners) {
-        QList<User> users;
-        Error error;
-        if (!UserRepository(db).list(&users, &error))
-            return m_context.fail(error.message);
-        for (const User &user : std::as_const(users))
-            ownerNames.insert(user.id, user.name);
-    }
-    const ReportTables::Table table = ReportTables::table(kind, report, ownerNames);
+    ReportTables::Labels labels;
+    Error error;
+    if (!StatsRepository(db).loadLabels(&labels, &error))
+        return m_context.fail(error.message);
+    const ReportTables::Table table = ReportTables::table(kind, report, labels);
     QList<Column> columns;
     for (const ReportTables::Column &column : table.columns)
         columns.append({column.key, column.title, column.numeric, column.share});

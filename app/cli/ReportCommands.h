@@ -33,6 +33,7 @@ private:
     int cumulative(const QStringList &arguments);
     int channels(const QStringList &arguments);
     int owners(const QStringList &arguments);
+    int steps(const QStringList &arguments);
     int giveUp(const QStringList &arguments);
     int speed(const QStringList &arguments);
     int heatmap(const QStringList &arguments);

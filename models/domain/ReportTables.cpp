@@ -4,6 +4,7 @@
 #include "KeyTable.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,8 @@ const KeyTable::Key<Kind> kindKeys[] = {
     {Kind::Channels, "channels",
         QT_TRANSLATE_NOOP("Touchline::ReportTables", "Reply rate by channel")},
     {Kind::Owners, "owners", QT_TRANSLATE_NOOP("Touchline::ReportTables", "Reply rate by owner")},
+    {Kind::Steps, "steps",
+        QT_TRANSLATE_NOOP("Touchline::ReportTables", "Reply rate by cadence step")},
     {Kind::GiveUp, "give-up",
         QT_TRANSLATE_NOOP("Touchline::ReportTables", "Where prospects stop being touched")},
     {Kind::Speed, "speed", QT_TRANSLATE_NOOP("Touchline::ReportTables", "Time to first touch")},
@@ -139,6 +142,36 @@ Table owners(const Report &report, const QHash<qint64, QString> &names)
     return table;
 }
 
+Table steps(const Report &report, const QList<StepLabel> &labels)
+{
+    Table table;
+    table.columns
+        = QList<Column> {textColumn("cadence", tr("Cadence")), countColumn("step", tr("Step")),
+              textColumn("channel", tr("Channel")), countColumn("touches", tr("Touches")),
+              countColumn("replies", tr("Replies"))}
+        + rateColumns();
+    const auto row = [&report](const QVariantList &names, qint64 stepId) {
+        return names + QVariantList {report.byStep[stepId].settled, report.byStep[stepId].replies}
+        + rateValues(report.byStep[stepId]);
+    };
+    QSet<qint64> listed;
+    for (const StepLabel &step : labels) {
+        listed.insert(step.id);
+        if (report.byStep.contains(step.id))
+            table.rows.append(
+                row({step.cadence, step.position, channelKey(step.channel)}, step.id));
+    }
+    // Last and unnamed: steps the labels do not know (deleted after the touches
+    // were read), then touches outside any cadence.
+    for (auto it = report.byStep.cbegin(); it != report.byStep.cend(); ++it) {
+        if (it.key() != 0 && !listed.contains(it.key()))
+            table.rows.append(row({QVariant(), QVariant(), QVariant()}, it.key()));
+    }
+    if (report.byStep.contains(0))
+        table.rows.append(row({QVariant(), QVariant(), QVariant()}, 0));
+    return table;
+}
+
 Table giveUp(const Report &report)
 {
     Table table;
@@ -208,7 +241,7 @@ QString kindTitle(Kind kind)
     return tr(KeyTable::entryOf(kindKeys, kind).display);
 }
 
-Table table(Kind kind, const Report &report, const QHash<qint64, QString> &ownerNames)
+Table table(Kind kind, const Report &report, const Labels &labels)
 {
     switch (kind) {
     case Kind::ReplyRate:
@@ -218,7 +251,9 @@ Table table(Kind kind, const Report &report, const QHash<qint64, QString> &owner
     case Kind::Channels:
         return channels(report);
     case Kind::Owners:
-        return owners(report, ownerNames);
+        return owners(report, labels.owners);
+    case Kind::Steps:
+        return steps(report, labels.steps);
     case Kind::GiveUp:
         return giveUp(report);
     case Kind::Speed:

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -247,12 +248,15 @@ QVariant Database::toDbTime(const QDateTime &time)
 
 QDateTime Database::fromDbTime(const QVariant &value)
 {
-    if (value.isNull())
-        return {};
+    return value.isNull() ? QDateTime() : fromDbTime(value.toLongLong());
+}
+
+QDateTime Database::fromDbTime(qint64 msecs)
+{
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::UTC);
+    return QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::UTC);
 #else
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
 #endif
 }
 
@@ -265,13 +269,27 @@ bool Database::exec(QSqlQuery &query, const QString &action, Error *error) const
     return false;
 }
 
+sqlite3 *Database::handle() const
+{
+    if (!isOpen())
+        return nullptr;
+    const QVariant handle = connection().driver()->handle();
+    // The QSQLITE driver's handle is a sqlite3* (Qt's documented way to reach it).
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 Error Database::queryError(const QSqlQuery &query, const QString &action) const
 {
     const QSqlError sqlError = query.lastError();
-    const int code = sqlError.nativeErrorCode().toInt() & 0xff;
+    return sqliteError(sqlError.nativeErrorCode().toInt(), sqlError.databaseText(), action);
+}
+
+Error Database::sqliteError(int code, const QString &detail, const QString &action) const
+{
     const QString shown = QDir::toNativeSeparators(m_path);
-    const QString detail = sqlError.databaseText();
-    switch (code) {
+    switch (code & 0xff) {
     case Busy:
     case Locked:
         return {Error::Kind::Busy,
@@ -299,7 +317,7 @@ Error Database::queryError(const QSqlQuery &query, const QString &action) const
             Database::tr("Cannot read or write %1 while %2: %3").arg(shown, action, detail)};
     default:
         return {Error::Kind::Io,
-            Database::tr("Database error in %1 while %2: %3").arg(shown, action, sqlError.text())};
+            Database::tr("Database error in %1 while %2: %3").arg(shown, action, detail)};
     }
 }
 

@@ -8,6 +8,7 @@
 #include <QVariant>
 
 class QSqlQuery;
+struct sqlite3;
 
 namespace Touchline {
 
@@ -65,9 +66,16 @@ public:
     // Unix milliseconds, UTC, are the one time format in the file; null means unknown.
     static QVariant toDbTime(const QDateTime &time);
     static QDateTime fromDbTime(const QVariant &value);
+    static QDateTime fromDbTime(qint64 msecs);
+
+    // The connection's own SQLite handle, for reads too large to afford
+    // QSqlQuery's QVariant per value; nullptr when closed.
+    sqlite3 *handle() const;
 
     // Turns a failed query into an Error naming what was being done.
     Error queryError(const QSqlQuery &query, const QString &action) const;
+    // The same for a SQLite result code and message from the handle.
+    Error sqliteError(int code, const QString &detail, const QString &action) const;
     // Runs a prepared query; on failure fills `error` (if given) with queryError().
     bool exec(QSqlQuery &query, const QString &action, Error *error) const;
 

@@ -2,7 +2,6 @@
 
 #include "Database.h"
 #include "StatsRepository.h"
-#include "UserRepository.h"
 
 #include <memory>
 
@@ -36,7 +35,7 @@ private:
     std::unique_ptr<Database> m_db;
     int m_loadedVersion = -1;
     QList<ReplyStats::ProspectHistory> m_prospects;
-    QHash<qint64, QString> m_ownerNames;
+    ReportTables::Labels m_labels;
 };
 
 bool StatsWorker::loadIfChanged(Error *error)
@@ -53,17 +52,15 @@ bool StatsWorker::loadIfChanged(Error *error)
     if (version >= 0 && version == m_loadedVersion)
         return true;
     QList<ReplyStats::ProspectHistory> prospects;
-    QList<User> users;
-    if (!StatsRepository(*m_db).load(&prospects, error)
-        || !UserRepository(*m_db).list(&users, error)) {
+    ReportTables::Labels labels;
+    const StatsRepository repository(*m_db);
+    if (!repository.load(&prospects, error) || !repository.loadLabels(&labels, error)) {
         // Opened again next time: the file may have been replaced or repaired.
         m_db.reset();
         return false;
     }
     m_prospects = std::move(prospects);
-    m_ownerNames.clear();
-    for (const User &user : std::as_const(users))
-        m_ownerNames.insert(user.id, user.name);
+    m_labels = std::move(labels);
     m_loadedVersion = version;
     return true;
 }
@@ -82,7 +79,7 @@ void StatsWorker::compute(quint64 generation, const StatsRequest &request)
         return;
     StatsResult result;
     result.report = ReplyStats::compute(m_prospects, request.options, request.filter);
-    result.ownerNames = m_ownerNames;
+    result.labels = m_labels;
     Q_EMIT computed(generation, result);
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "domain/ReplyStats.h"
+#include "domain/ReportTables.h"
 
-#include <QHash>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -21,7 +21,7 @@ struct StatsRequest
 struct StatsResult
 {
     ReplyStats::Report report;
-    QHash<qint64, QString> ownerNames; // user id -> name, for ReportTables::table()
+    ReportTables::Labels labels; // read with the numbers, for ReportTables::table()
 };
 
 class StatsWorker;

@@ -2,6 +2,7 @@
 
 #include "Error.h"
 #include "domain/ReplyStats.h"
+#include "domain/ReportTables.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -11,7 +12,8 @@ namespace Touchline {
 class Database;
 
 // Reads what the dashboard's statistics (domain/ReplyStats.h) are computed
-// from: every prospect with its touches. Read-only; three queries in all.
+// from: every prospect with its touches, and the names that label them.
+// Read-only.
 class StatsRepository
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::StatsRepository)
@@ -20,6 +22,8 @@ public:
 
     // Every prospect by id, its touches in (occurred_at, id) order.
     bool load(QList<ReplyStats::ProspectHistory> *prospects, Error *error) const;
+    // Every user, cadence (archived too: old touches did their steps) and step.
+    bool loadLabels(ReportTables::Labels *labels, Error *error) const;
 
 private:
     Database &m_db;

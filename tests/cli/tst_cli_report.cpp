@@ -6,6 +6,7 @@
 #include "CliRunner.h"
 #include "TestData.h"
 #include "domain/ReplyStats.h"
+#include "storage/CadenceRepository.h"
 #include "storage/Database.h"
 #include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void cumulative();
     void channels();
     void owners();
+    void steps();
     void giveUp();
     void speed();
     void speedTableSummary();
@@ -220,6 +222,45 @@ void TestCliReport::owners()
     QCOMPARE(run.exitCode, 0);
     const QJsonArray expected
         = {breakdownRow("owner", "Maya", 3, 2), breakdownRow("owner", "Sam", 3, 0)};
+    QCOMPARE(jsonOf(run), expected);
+}
+
+void TestCliReport::steps()
+{
+    // Grace's first email did step 1 of a cadence, Ada's answered call step 2.
+    QString cadenceName;
+    QStringList channels;
+    {
+        Database db;
+        Error error;
+        QVERIFY(db.open(m_cli->databasePath(), Database::Creation::MustExist,
+            Database::Access::ReadWrite, &error));
+        QList<Cadence> cadences;
+        QVERIFY(CadenceRepository(db).list(&cadences, &error));
+        QVERIFY(!cadences.isEmpty() && cadences.first().steps.size() >= 2);
+        const Cadence &cadence = cadences.first();
+        cadenceName = cadence.name;
+        for (int i = 0; i < 2; ++i)
+            channels.append(channelKey(cadence.steps.at(i).channel));
+        QVERIFY(Test::execSql(db, QStringLiteral("UPDATE touches SET step_id = ? WHERE id = ?"),
+            {cadence.steps.at(0).id, 4}));
+        QVERIFY(Test::execSql(db, QStringLiteral("UPDATE touches SET step_id = ? WHERE id = ?"),
+            {cadence.steps.at(1).id, 2}));
+    }
+    const CliRun run
+        = report(QStringLiteral("steps"), {QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(run.exitCode, 0);
+    const auto stepRow = [](const QJsonValue &cadence, const QJsonValue &step,
+                             const QJsonValue &channel, int touches, int replies) {
+        return withRate(
+            {{QStringLiteral("cadence"), cadence}, {QStringLiteral("step"), step},
+                {QStringLiteral("channel"), channel}, {QStringLiteral("touches"), touches},
+                {QStringLiteral("replies"), replies}},
+            replies, touches);
+    };
+    // Outside cadences: Ada 1, Grace 2 and 3, Alan 1 (replied).
+    const QJsonArray expected = {stepRow(cadenceName, 1, channels.at(0), 1, 0),
+        stepRow(cadenceName, 2, channels.at(1), 1, 1), stepRow(null, null, null, 4, 1)};
     QCOMPARE(jsonOf(run), expected);
 }
 
@@ -396,12 +437,12 @@ void TestCliReport::usageErrors_data()
     QTest::newRow("unknown subcommand")
         << QStringList {report, QStringLiteral("funnel")}
         << QStringLiteral("Unknown command \"report funnel\"; use reply-rate, cumulative, "
-                          "channels, owners, give-up, speed or heatmap.")
+                          "channels, owners, steps, give-up, speed or heatmap.")
         << report;
     QTest::newRow("no subcommand")
         << QStringList {report}
         << QStringLiteral("\"report\" needs a command: reply-rate, cumulative, channels, owners, "
-                          "give-up, speed or heatmap.")
+                          "steps, give-up, speed or heatmap.")
         << report;
 }
 

@@ -27,7 +27,8 @@ TouchNumberRow touchRow(int number, bool tail, const Tally &t, int cumulativeRep
 }
 
 // Touches 1, 2 and "3+" (no trials yet); email and phone (no trials); four
-// owners, one without a user and one whose user is not named; two busy hours.
+// owners, one without a user and one whose user is not named; steps 11 and 12
+// of a cadence, step 99 unknown, touches outside cadences; two busy hours.
 Report handMadeReport()
 {
     Report report;
@@ -42,6 +43,10 @@ Report handMadeReport()
     report.byOwner.insert(5, Tally {3, 1, 0});
     report.byOwner.insert(7, Tally {4, 2, 0});
     report.byOwner.insert(9, Tally {1, 0, 0});
+    report.byStep.insert(0, Tally {3, 1, 0});
+    report.byStep.insert(11, Tally {5, 1, 0});
+    report.byStep.insert(12, Tally {0, 0, 1});
+    report.byStep.insert(99, Tally {1, 0, 0});
     report.byWeekHour[std::size_t(9)] = Tally {2, 1, 1};           // Monday 9:00
     report.byWeekHour[std::size_t(6 * 24 + 23)] = Tally {0, 0, 1}; // Sunday 23:00
     report.byWeekHour[std::size_t(2 * 24 + 14)] = Tally {0, 0, 0}; // nothing: not listed
@@ -51,10 +56,22 @@ Report handMadeReport()
     return report;
 }
 
-// Names with what CSV must quote; user 9 has none.
-QHash<qint64, QString> ownerNames()
+// Names with what CSV must quote; user 9 has none. Step 13 has no touches.
+ReportTables::Labels labels()
 {
-    return {{5, QStringLiteral("bob")}, {7, QStringLiteral("Alice \"Al\", Smith\nSales")}};
+    ReportTables::Labels result;
+    result.owners = {{5, QStringLiteral("bob")}, {7, QStringLiteral("Alice \"Al\", Smith\nSales")}};
+    result.steps = {{11, QStringLiteral("Intro"), 1, TouchChannel::Email},
+        {12, QStringLiteral("Intro"), 2, TouchChannel::Phone},
+        {13, QStringLiteral("Intro"), 3, TouchChannel::Sms}};
+    return result;
+}
+
+ReportTables::Labels ownersOnly(const QHash<qint64, QString> &owners)
+{
+    ReportTables::Labels result;
+    result.owners = owners;
+    return result;
 }
 
 QVariantList rates(int replies, int settled)
@@ -111,8 +128,8 @@ void TestReportTables::kinds()
 {
     const QList<Kind> kinds = ReportTables::allKinds();
     QCOMPARE(kinds,
-        (QList<Kind> {Kind::ReplyRate, Kind::Cumulative, Kind::Channels, Kind::Owners, Kind::GiveUp,
-            Kind::Speed, Kind::Heatmap}));
+        (QList<Kind> {Kind::ReplyRate, Kind::Cumulative, Kind::Channels, Kind::Owners, Kind::Steps,
+            Kind::GiveUp, Kind::Speed, Kind::Heatmap}));
     QStringList keys;
     QStringList titles;
     for (Kind kind : kinds) {
@@ -121,8 +138,8 @@ void TestReportTables::kinds()
     }
     QCOMPARE(keys,
         QStringList({QStringLiteral("reply-rate"), QStringLiteral("cumulative"),
-            QStringLiteral("channels"), QStringLiteral("owners"), QStringLiteral("give-up"),
-            QStringLiteral("speed"), QStringLiteral("heatmap")}));
+            QStringLiteral("channels"), QStringLiteral("owners"), QStringLiteral("steps"),
+            QStringLiteral("give-up"), QStringLiteral("speed"), QStringLiteral("heatmap")}));
     QCOMPARE(titles.first(), QStringLiteral("Reply rate by touch number"));
     titles.removeDuplicates();
     QCOMPARE(titles.size(), kinds.size());
@@ -165,10 +182,22 @@ void TestReportTables::table_data()
                             << list("owner touches replies rate low high")
                             << list("touches replies rate low high") << list("rate low high")
                             << QList<QVariantList> {
-                                   QVariantList {ownerNames().value(7), 4, 2} + rates(2, 4),
+                                   QVariantList {labels().owners.value(7), 4, 2} + rates(2, 4),
                                    QVariantList {QStringLiteral("bob"), 3, 1} + rates(1, 3),
                                    QVariantList {QVariant(), 2, 0} + rates(0, 2),
                                    QVariantList {QVariant(), 1, 0} + rates(0, 1)};
+    // Known steps in the labels' order (none without touches), then unknown
+    // steps and touches outside cadences, unnamed.
+    QTest::newRow("steps")
+        << QStringLiteral("steps") << list("cadence step channel touches replies rate low high")
+        << list("step touches replies rate low high") << list("rate low high")
+        << QList<QVariantList> {
+               QVariantList {QStringLiteral("Intro"), 1, QStringLiteral("email"), 5, 1}
+                   + rates(1, 5),
+               QVariantList {QStringLiteral("Intro"), 2, QStringLiteral("phone"), 0, 0}
+                   + rates(0, 0),
+               QVariantList {QVariant(), QVariant(), QVariant(), 1, 0} + rates(0, 1),
+               QVariantList {QVariant(), QVariant(), QVariant(), 3, 1} + rates(1, 3)};
     QTest::newRow("give-up") << QStringLiteral("give-up")
                              << list("touches prospects_who_stopped_here reply_rate_at_this_touch")
                              << list("touches prospects_who_stopped_here reply_rate_at_this_touch")
@@ -199,7 +228,7 @@ void TestReportTables::table()
     QFETCH(QList<QVariantList>, rows);
 
     const ReportTables::Table table
-        = ReportTables::table(kindFromKey(kind), handMadeReport(), ownerNames());
+        = ReportTables::table(kindFromKey(kind), handMadeReport(), labels());
     QCOMPARE(keysOf(table), keys);
     QCOMPARE(keysWhere(table, &ReportTables::Column::numeric), numericKeys);
     QCOMPARE(keysWhere(table, &ReportTables::Column::share), shareKeys);
@@ -222,7 +251,7 @@ void TestReportTables::table()
 void TestReportTables::noNaN()
 {
     for (Kind kind : ReportTables::allKinds()) {
-        const ReportTables::Table table = ReportTables::table(kind, handMadeReport(), ownerNames());
+        const ReportTables::Table table = ReportTables::table(kind, handMadeReport(), labels());
         for (const QVariantList &row : table.rows) {
             for (const QVariant &value : row) {
                 if (value.metaType() == QMetaType::fromType<double>())
@@ -236,7 +265,7 @@ void TestReportTables::noNaN()
 void TestReportTables::csv()
 {
     const QString owners
-        = ReportTables::toCsv(ReportTables::table(Kind::Owners, handMadeReport(), ownerNames()));
+        = ReportTables::toCsv(ReportTables::table(Kind::Owners, handMadeReport(), labels()));
     const auto line = [](int replies, int settled) -> QString {
         const WilsonInterval interval = wilsonInterval(replies, settled);
         return QString::number(double(replies) / settled, 'g', QLocale::FloatingPointShortest)
@@ -255,7 +284,7 @@ void TestReportTables::csv()
 
     // A name a spreadsheet would run as a formula stays text.
     const QString formula = ReportTables::toCsv(ReportTables::table(Kind::Owners, handMadeReport(),
-        {{5, QStringLiteral("=HYPERLINK(\"x\")")}, {7, QStringLiteral("Ann")}}));
+        ownersOnly({{5, QStringLiteral("=HYPERLINK(\"x\")")}, {7, QStringLiteral("Ann")}})));
     QVERIFY2(formula.contains(QStringLiteral("\r\n\"'=HYPERLINK(\"\"x\"\")\",3,1,")),
         qPrintable(formula));
 
@@ -290,6 +319,7 @@ void TestReportTables::emptyReport()
         (QList<QVariantList> {{QStringLiteral("1"), 0, 0.0}, {QStringLiteral("2+"), 0, 0.0}}));
     QVERIFY(ReportTables::table(Kind::Channels, report, {}).rows.isEmpty());
     QVERIFY(ReportTables::table(Kind::Owners, report, {}).rows.isEmpty());
+    QVERIFY(ReportTables::table(Kind::Steps, report, labels()).rows.isEmpty());
     QVERIFY(ReportTables::table(Kind::Heatmap, report, {}).rows.isEmpty());
     QCOMPARE(ReportTables::table(Kind::Speed, report, {}).rows.size(), speedBucketCount);
     QCOMPARE(ReportTables::toCsv(ReportTables::table(Kind::Heatmap, report, {})),

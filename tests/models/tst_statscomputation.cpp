@@ -129,8 +129,12 @@ void TestStatsComputation::result()
     QCOMPARE(report.byOwner.value(2), (Tally {2, 0, 0}));
     QCOMPARE(report.byOwner.value(0), (Tally {1, 1, 0}));
     QCOMPARE(report.byChannel.value(TouchChannel::Sms), (Tally {1, 1, 0}));
-    QCOMPARE(result.ownerNames,
+    QCOMPARE(result.labels.owners,
         (QHash<qint64, QString> {{1, QStringLiteral("Maya")}, {2, QStringLiteral("Sam")}}));
+    // The default cadences name their steps.
+    QVERIFY(!result.labels.steps.isEmpty());
+    for (const ReportTables::StepLabel &step : result.labels.steps)
+        QVERIFY(result.labels.cadences.values().contains(step.cadence));
 
     // The file is read again for each request: a new reply shows.
     QVERIFY(execSql(m_db->db(),

@@ -7,7 +7,10 @@
 #include "TestDatabase.h"
 #include "storage/StatsRepository.h"
 
+#include <QFileInfo>
 #include <QTest>
+
+#include <tuple>
 
 using namespace Touchline;
 using namespace Touchline::ReplyStats;
@@ -110,6 +113,9 @@ private Q_SLOTS:
     void load_data();
     void load();
     void roundTrip();
+    void failureNamesWhatWasRead_data();
+    void failureNamesWhatWasRead();
+    void labels();
 
 private:
     bool run(const QStringList &statements);
@@ -284,6 +290,64 @@ void TestStatsRepository::roundTrip()
 
     // Monday 10:00: P1's touch 1, settled by touch 2.
     QCOMPARE(report.atWeekHour(Qt::Monday, 10), (Tally {1, 0, 0}));
+}
+
+void TestStatsRepository::failureNamesWhatWasRead_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("action");
+    QTest::newRow("prospects") << QStringLiteral("enrollments")
+                               << QStringLiteral("reading the prospects for the statistics");
+    QTest::newRow("steps") << QStringLiteral("cadence_steps")
+                           << QStringLiteral("reading the cadence steps for the statistics");
+    QTest::newRow("touches") << QStringLiteral("touches")
+                             << QStringLiteral("reading the touches for the statistics");
+}
+
+// A table missing (a damaged or hand-edited file): an error naming the file
+// and what was being read, and nothing loaded.
+void TestStatsRepository::failureNamesWhatWasRead()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, action);
+    QVERIFY(run({QStringLiteral("PRAGMA foreign_keys = OFF"), QStringLiteral("DROP TABLE ") + table,
+        prospectRow(1, 1, start)}));
+    QList<ProspectHistory> prospects = {ProspectHistory {}};
+    Error error;
+    QVERIFY(!StatsRepository(m_db->db()).load(&prospects, &error));
+    QVERIFY2(error.message.contains(action), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("no such table")), qPrintable(error.message));
+    QVERIFY2(
+        error.message.contains(QFileInfo(m_db->db().path()).fileName()), qPrintable(error.message));
+    QCOMPARE(prospects.size(), 1); // untouched
+}
+
+// Users and cadences by id; steps by cadence name, then position.
+void TestStatsRepository::labels()
+{
+    QVERIFY(run({QStringLiteral("DELETE FROM cadences"),
+        QStringLiteral(
+            "INSERT INTO users (id, name, created_at) VALUES (4, 'Zoe', 0), (5, 'al', 0)"),
+        QStringLiteral("INSERT INTO cadences (id, name, created_at, updated_at) "
+                       "VALUES (8, 'Warm', 0, 0), (9, 'cold', 0, 0)"),
+        QStringLiteral("INSERT INTO cadence_steps (id, cadence_id, position, channel, wait_days) "
+                       "VALUES (30, 8, 2, 'phone', 2), (31, 8, 1, 'email', 0), "
+                       "(32, 9, 1, 'sms', 0)")}));
+    ReportTables::Labels labels;
+    Error error;
+    QVERIFY2(StatsRepository(m_db->db()).loadLabels(&labels, &error), qPrintable(error.message));
+    QCOMPARE(labels.owners,
+        (QHash<qint64, QString> {{4, QStringLiteral("Zoe")}, {5, QStringLiteral("al")}}));
+    QCOMPARE(labels.cadences,
+        (QHash<qint64, QString> {{8, QStringLiteral("Warm")}, {9, QStringLiteral("cold")}}));
+    QList<std::tuple<qint64, QString, int, TouchChannel>> steps;
+    for (const ReportTables::StepLabel &step : std::as_const(labels.steps))
+        steps.append({step.id, step.cadence, step.position, step.channel});
+    QCOMPARE(steps,
+        (QList<std::tuple<qint64, QString, int, TouchChannel>> {
+            {32, QStringLiteral("cold"), 1, TouchChannel::Sms},
+            {31, QStringLiteral("Warm"), 1, TouchChannel::Email},
+            {30, QStringLiteral("Warm"), 2, TouchChannel::Phone}}));
 }
 
 QTEST_GUILESS_MAIN(TestStatsRepository)

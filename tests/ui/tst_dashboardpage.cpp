@@ -18,8 +18,10 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineSeries>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -68,6 +70,9 @@ ReplyStats::Report sampleReport()
     report.byChannel.insert(TouchChannel::Phone, tally(50, 4, 6));
     report.byOwner.insert(1, tally(90, 9, 3));
     report.byOwner.insert(2, tally(80, 7, 8));
+    report.byStep.insert(0, tally(30, 3));
+    report.byStep.insert(21, tally(60, 6, 2));
+    report.byStep.insert(22, tally(0, 0, 4));    // open only: listed, no rate yet
     report.byWeekHour.at(9) = tally(10, 2);      // Monday 9:00
     report.byWeekHour.at(24 + 14) = tally(3, 1); // Tuesday 14:00
     report.speed.at(0).prospects = 20;
@@ -77,9 +82,13 @@ ReplyStats::Report sampleReport()
     return report;
 }
 
-QHash<qint64, QString> ownerNames()
+ReportTables::Labels labels()
 {
-    return {{1, QStringLiteral("Alice")}, {2, QStringLiteral("Bob & Co")}};
+    ReportTables::Labels result;
+    result.owners = {{1, QStringLiteral("Alice")}, {2, QStringLiteral("Bob & Co")}};
+    result.steps = {{21, QStringLiteral("Intro"), 1, TouchChannel::Email},
+        {22, QStringLiteral("Intro"), 2, TouchChannel::Phone}};
+    return result;
 }
 
 QString readAll(const QString &path)
@@ -154,17 +163,27 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The page remembers its settling days: never in the user's settings.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TouchlineTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_dashboardpage"));
+        QSettings().clear();
+    }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_asked.clear();
+        QSettings().clear();
     }
 
     void replyRateShowsRatesIntervalsAndSampleSizes()
     {
         auto page = makePage();
-        page->setReport(sampleReport(), ownerNames());
+        page->setReport(sampleReport(), labels());
         ChartPanel *rates = panel(*page, Kind::ReplyRate);
         auto *bars = series<QBarSeries>(rates);
         QVERIFY(bars);
@@ -198,7 +217,7 @@ private Q_SLOTS:
     void otherChartsShowTheirNumbers()
     {
         auto page = makePage();
-        page->setReport(sampleReport(), ownerNames());
+        page->setReport(sampleReport(), labels());
 
         auto *line = series<QLineSeries>(panel(*page, Kind::Cumulative));
         QVERIFY(line);
@@ -213,6 +232,21 @@ private Q_SLOTS:
                 {QStringLiteral("Bob &amp; Co (n = 80)"), QStringLiteral("Alice (n = 90)")}));
         QCOMPARE(values(series<QHorizontalBarSeries>(owners)->barSets().first()),
             QList<double>({7 / 80.0, 9 / 90.0}));
+
+        // Steps in cadence order from the top, then touches outside cadences.
+        ChartPanel *steps = panel(*page, Kind::Steps);
+        QCOMPARE(categories(steps, Qt::Vertical),
+            QStringList({QStringLiteral("Not in a cadence (n = 30)"),
+                QStringLiteral("Intro, step 2: %1 (n = 0)")
+                    .arg(channelDisplayName(TouchChannel::Phone)),
+                QStringLiteral("Intro, step 1: %1 (n = 60)")
+                    .arg(channelDisplayName(TouchChannel::Email))}));
+        const QList<double> stepRates
+            = values(series<QHorizontalBarSeries>(steps)->barSets().first());
+        QCOMPARE(stepRates.size(), 3);
+        QCOMPARE(stepRates.at(0), 0.1);
+        QCOMPARE(stepRates.at(1), 0.0); // no rate yet: no bar
+        QCOMPARE(stepRates.at(2), 0.1);
 
         ChartPanel *channels = panel(*page, Kind::Channels);
         QCOMPARE(categories(channels, Qt::Vertical),
@@ -237,7 +271,7 @@ private Q_SLOTS:
     void hoveringABarTellsItsNumbers()
     {
         auto page = makePage();
-        page->setReport(sampleReport(), ownerNames());
+        page->setReport(sampleReport(), labels());
         page->show();
         QVERIFY(QTest::qWaitForWindowExposed(page.get()));
 
@@ -261,7 +295,7 @@ private Q_SLOTS:
     void copyPutsTheChartOnTheClipboard()
     {
         auto page = makePage();
-        page->setReport(sampleReport(), ownerNames());
+        page->setReport(sampleReport(), labels());
         page->show();
         QVERIFY(QTest::qWaitForWindowExposed(page.get()));
         ChartPanel *chartPanel = panel(*page, Kind::Heatmap);
@@ -284,7 +318,7 @@ private Q_SLOTS:
         QVERIFY(!child<QWidget>(*page, "dashboardCharts")->isVisibleTo(page.get()));
 
         // Numbers afterwards replace the message.
-        page->setReport(sampleReport(), ownerNames());
+        page->setReport(sampleReport(), labels());
         QVERIFY(!empty->isVisibleTo(page.get()));
     }
 
@@ -336,7 +370,7 @@ private Q_SLOTS:
     void filterFollowsTheChoices()
     {
         auto page = makePage();
-        page->setChoices(ownerNames(), {{7, QStringLiteral("Outbound")}});
+        page->setChoices(labels().owners, {{7, QStringLiteral("Outbound")}});
         auto *owner = child<QComboBox>(*page, "dashboardOwner");
         auto *cadence = child<QComboBox>(*page, "dashboardCadence");
         auto *channel = child<QComboBox>(*page, "dashboardChannel");
@@ -360,10 +394,21 @@ private Q_SLOTS:
         QVERIFY(!page->filter().ownerId);
     }
 
+    void settlingDaysAreRemembered()
+    {
+        const int fallback = ReplyStats::Options().settlingDays;
+        QCOMPARE(makePage()->settlingDays(), fallback);
+        {
+            auto page = makePage();
+            child<QSpinBox>(*page, "dashboardSettling")->setValue(fallback + 7);
+        }
+        QCOMPARE(makePage()->settlingDays(), fallback + 7);
+    }
+
     void filterChangedFiresOncePerChange()
     {
         auto page = makePage();
-        page->setChoices(ownerNames(), {});
+        page->setChoices(labels().owners, {});
         QSignalSpy changed(page.get(), &DashboardPage::filterChanged);
         auto *period = child<QComboBox>(*page, "dashboardPeriod");
         period->setCurrentIndex(0);
@@ -379,7 +424,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 2);
 
         // Choices that keep the selection change nothing.
-        page->setChoices(ownerNames(), {});
+        page->setChoices(labels().owners, {});
         QTest::qWait(400);
         QCOMPARE(changed.size(), 2);
     }
@@ -411,7 +456,7 @@ private Q_SLOTS:
         const ReplyStats::Report report = sampleReport();
         for (const char *name : {"chart.png", "chart.pdf", "chart.csv"}) {
             auto page = makePage(QString::fromLatin1(name));
-            page->setReport(report, ownerNames());
+            page->setReport(report, labels());
             page->show();
             QVERIFY(QTest::qWaitForWindowExposed(page.get()));
             ChartPanel *chartPanel = panel(*page, kind);
@@ -433,7 +478,7 @@ private Q_SLOTS:
                 QVERIFY(file.readAll().startsWith("%PDF"));
             } else {
                 QCOMPARE(readAll(path),
-                    ReportTables::toCsv(ReportTables::table(kind, report, ownerNames())));
+                    ReportTables::toCsv(ReportTables::table(kind, report, labels())));
             }
         }
         QCOMPARE(m_asked,
@@ -445,7 +490,7 @@ private Q_SLOTS:
     {
         const QString path = m_dir->filePath(QStringLiteral("missing/chart.png"));
         auto page = makePage(path);
-        page->setReport(sampleReport(), ownerNames());
+        page->setReport(sampleReport(), labels());
         child<QAction>(*panel(*page, Kind::ReplyRate), "savePngAction")->trigger();
         QVERIFY(!QFile::exists(path));
         QVERIFY(child<QWidget>(*page, "errorBanner")->isVisibleTo(page.get()));
@@ -458,7 +503,7 @@ private Q_SLOTS:
         auto page = makePage();
         ReplyStats::Report report = sampleReport();
         report.byWeekHour.at(6 * 24 + 20) = tally(0, 0, 1); // Sunday 20:00, one open touch
-        page->setReport(report, ownerNames());
+        page->setReport(report, labels());
         auto *map = child<WeekHourHeatMap>(*page, "weekHourHeatMap");
         QCOMPARE(map->touches(Qt::Monday, 9), 10);
         QCOMPARE(map->touches(Qt::Tuesday, 14), 3);
