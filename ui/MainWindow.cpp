@@ -5,6 +5,7 @@
 #include "DashboardPage.h"
 #include "DuePage.h"
 #include "LogTouchDialog.h"
+#include "ProspectConflictDialog.h"
 #include "ProspectDialog.h"
 #include "ProspectItemDelegate.h"
 #include "TimelinePanel.h"
@@ -453,8 +454,6 @@ bool MainWindow::openDatabase(
 
     closeDatabase();
     m_db = std::move(db);
-    m_editor = new ProspectEditor(*m_db, m_undoStack, this);
-    m_model = new ProspectTableModel(*m_db, m_editor, this);
     Error userError;
     const qint64 authorId = m_db->isReadOnly()
         ? 0
@@ -462,6 +461,12 @@ bool MainWindow::openDatabase(
     if (userError.isError())
         statusBar()->showMessage(
             tr("Touches will be logged without your name: %1").arg(userError.message));
+    m_editor = new ProspectEditor(*m_db, m_undoStack, this);
+    m_editor->setAuthorId(authorId);
+    m_model = new ProspectTableModel(*m_db, m_editor, this);
+    // Queued: the question waits until the table's editor has closed.
+    connect(m_model, &ProspectTableModel::editConflicted, this, &MainWindow::resolveTableConflict,
+        Qt::QueuedConnection);
     m_touchEditor = new TouchEditor(*m_db, m_undoStack, authorId, this);
     m_enrollmentEditor = new EnrollmentEditor(*m_db, m_undoStack, authorId, this);
     connect(m_enrollmentEditor, &EnrollmentEditor::failed, this, &MainWindow::showError);
@@ -646,7 +651,8 @@ QList<qint64> MainWindow::selectedIds() const
     return ids;
 }
 
-bool MainWindow::saveProspect(const Prospect &before, Prospect after, QString *error)
+bool MainWindow::saveProspect(
+    const Prospect &before, Prospect after, QString *error, ProspectDialog *form)
 {
     if (!after.ownerName.isEmpty() && after.ownerId == 0) {
         Error ensureError;
@@ -657,12 +663,41 @@ bool MainWindow::saveProspect(const Prospect &before, Prospect after, QString *e
         }
     }
     qint64 newId = 0;
-    Error saveError;
-    const bool ok = before.id ? m_editor->edit(before, after, &saveError)
-                              : m_editor->add(after, &newId, &saveError);
-    if (!ok) {
-        *error = saveError.message;
-        return false;
+    Prospect base = before;
+    for (;;) {
+        Error saveError;
+        const bool ok = base.id ? m_editor->edit(base, after, &saveError)
+                                : m_editor->add(after, &newId, &saveError);
+        if (ok)
+            break;
+        if (saveError.kind != Error::Kind::Conflict) {
+            *error = saveError.message;
+            return false;
+        }
+        const std::optional<Prospect> theirs = m_editor->repository().get(base.id, &saveError);
+        if (!theirs) {
+            *error = saveError.message;
+            return false;
+        }
+        QWidget *parent = form ? static_cast<QWidget *>(form) : this;
+        ProspectConflictDialog conflict(base, after, *theirs, parent);
+        if (conflict.exec() != QDialog::Accepted) {
+            if (form) {
+                form->rebase(*theirs);
+                *error = tr("Nothing was saved. The form now shows their values, except in the "
+                            "fields you changed; save again to keep yours.");
+            } else {
+                openEditForm(*theirs, mergedProspect(base, after, *theirs));
+            }
+            return false;
+        }
+        // The choice is an edit of their row, which may itself be outdated by now.
+        after = conflict.prospectToSave();
+        base = *theirs;
+        if (changedFields(base, after).isEmpty()) {
+            m_model->refresh();
+            break;
+        }
     }
     const int row = m_model->rowOf(before.id ? before.id : newId);
     if (row >= 0) {
@@ -695,19 +730,32 @@ void MainWindow::editProspect()
     const QModelIndexList selected = m_table->selectionModel()->selectedRows();
     if (!m_editAction->isEnabled() || selected.size() != 1)
         return;
-    const std::optional<Prospect> prospect = m_model->prospectAt(selected.first().row());
-    if (!prospect)
-        return;
+    if (const std::optional<Prospect> prospect = m_model->prospectAt(selected.first().row()))
+        openEditForm(*prospect, *prospect);
+}
+
+void MainWindow::openEditForm(const Prospect &original, const Prospect &input)
+{
     QList<User> users;
     Error error;
     UserRepository(*m_db).list(&users, &error);
-    const Prospect before = *prospect;
+    ProspectDialog *form = nullptr;
     ProspectDialog dialog(
-        before, users,
-        [this, before](
-            const Prospect &p, QString *message) { return saveProspect(before, p, message); },
+        original, users,
+        [this, &form](const Prospect &p, QString *message) {
+            return saveProspect(form->original(), p, message, form);
+        },
         this);
+    form = &dialog;
+    dialog.setInput(input);
     dialog.exec();
+}
+
+void MainWindow::resolveTableConflict(const Prospect &base, const Prospect &mine)
+{
+    QString error;
+    if (m_db && !saveProspect(base, mine, &error) && !error.isEmpty())
+        showError(error);
 }
 
 void MainWindow::deleteProspects()

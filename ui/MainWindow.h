@@ -27,6 +27,7 @@ class DashboardPage;
 class StatsComputation;
 class DuePage;
 class EnrollmentEditor;
+class ProspectDialog;
 class ProspectEditor;
 class ProspectTableModel;
 class TimelineModel;
@@ -108,7 +109,14 @@ private:
     QString askForFileToOpen(const QString &title);
     void checkIntegrityInBackground();
     QList<qint64> selectedIds() const;
-    bool saveProspect(const Prospect &before, Prospect after, QString *error);
+    // Saves `after` as a new prospect, or as an edit of `before`. When someone
+    // else changed the same fields meanwhile, asks which values to keep; "back
+    // to editing" rebases `form`, or opens one when the edit came from the table.
+    bool saveProspect(
+        const Prospect &before, Prospect after, QString *error, ProspectDialog *form = nullptr);
+    // The edit form on `original`, showing `input` (the user's values, if any).
+    void openEditForm(const Prospect &original, const Prospect &input);
+    void resolveTableConflict(const Prospect &base, const Prospect &mine);
     std::optional<Prospect> currentProspect() const;
     // Opens the touch form; `touch.id` 0 logs a new touch, otherwise edits it.
     void openTouchDialog(const Prospect &prospect, const Touch &touch);

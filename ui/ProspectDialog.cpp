@@ -27,14 +27,14 @@ ProspectDialog::ProspectDialog(
     m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     layout->addLayout(m_form);
 
-    addLineEdit(ProspectField::FirstName, tr("&First name:"), prospect.firstName, {});
-    addLineEdit(ProspectField::LastName, tr("&Last name:"), prospect.lastName, {});
-    addLineEdit(ProspectField::Company, tr("&Company:"), prospect.company, {});
-    addLineEdit(ProspectField::Title, tr("&Title:"), prospect.title, tr("e.g. Head of Sales"));
-    addLineEdit(ProspectField::Email, tr("&Email:"), prospect.email, tr("name@example.com"));
-    addLineEdit(ProspectField::Phone, tr("&Phone:"), prospect.phone, tr("+44 20 7946 0000"));
-    addLineEdit(ProspectField::LinkedInUrl, tr("Lin&kedIn:"), prospect.linkedInUrl,
-        tr("https://www.linkedin.com/in/..."));
+    addLineEdit(ProspectField::FirstName, tr("&First name:"), {});
+    addLineEdit(ProspectField::LastName, tr("&Last name:"), {});
+    addLineEdit(ProspectField::Company, tr("&Company:"), {});
+    addLineEdit(ProspectField::Title, tr("&Title:"), tr("e.g. Head of Sales"));
+    addLineEdit(ProspectField::Email, tr("&Email:"), tr("name@example.com"));
+    addLineEdit(ProspectField::Phone, tr("&Phone:"), tr("+44 20 7946 0000"));
+    addLineEdit(
+        ProspectField::LinkedInUrl, tr("Lin&kedIn:"), tr("https://www.linkedin.com/in/..."));
 
     m_owner = new QComboBox;
     m_owner->setEditable(true);
@@ -42,19 +42,17 @@ ProspectDialog::ProspectDialog(
     m_owner->addItem(QString(), 0);
     for (const User &user : users)
         m_owner->addItem(user.name, user.id);
-    m_owner->setCurrentIndex(std::max(0, m_owner->findData(prospect.ownerId)));
     m_owner->lineEdit()->setPlaceholderText(tr("Nobody yet"));
     m_form->addRow(tr("&Owner:"), m_owner);
 
     m_status = new QComboBox;
     for (ProspectStatus status : allStatuses())
         m_status->addItem(statusDisplayName(status), statusKey(status));
-    m_status->setCurrentIndex(m_status->findData(statusKey(prospect.status)));
     m_form->addRow(tr("&Status:"), m_status);
 
     // Cadence steps are sent in their send window on the prospect's clock.
-    QLineEdit *zone = addLineEdit(ProspectField::TimeZone, tr("Time &zone:"), prospect.timeZone,
-        tr("Unknown: your own time zone is used"));
+    QLineEdit *zone = addLineEdit(
+        ProspectField::TimeZone, tr("Time &zone:"), tr("Unknown: your own time zone is used"));
     QStringList zoneIds;
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         zoneIds.append(QString::fromUtf8(id));
@@ -66,12 +64,9 @@ ProspectDialog::ProspectDialog(
     m_hasAgreedDate = new QCheckBox(tr("&Agreed next touch:"));
     m_hasAgreedDate->setToolTip(
         tr("A date agreed with the prospect; it replaces the cadence's next due time."));
-    m_agreedDate = new QDateTimeEdit(prospect.agreedNextTouchAt.isValid()
-            ? prospect.agreedNextTouchAt.toLocalTime()
-            : QDateTime(QDate::currentDate().addDays(7), QTime(9, 0)));
+    m_agreedDate = new QDateTimeEdit(QDateTime(QDate::currentDate().addDays(7), QTime(9, 0)));
     m_agreedDate->setCalendarPopup(true);
-    m_agreedDate->setEnabled(prospect.agreedNextTouchAt.isValid());
-    m_hasAgreedDate->setChecked(prospect.agreedNextTouchAt.isValid());
+    m_agreedDate->setEnabled(false);
     connect(m_hasAgreedDate, &QCheckBox::toggled, m_agreedDate, &QWidget::setEnabled);
     m_form->addRow(m_hasAgreedDate, m_agreedDate);
 
@@ -89,12 +84,13 @@ ProspectDialog::ProspectDialog(
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ProspectDialog::reject);
     layout->addWidget(m_buttons);
     setMinimumWidth(460);
+    setInput(prospect);
 }
 
 QLineEdit *ProspectDialog::addLineEdit(
-    ProspectField field, const QString &label, const QString &text, const QString &placeholder)
+    ProspectField field, const QString &label, const QString &placeholder)
 {
-    auto *edit = new QLineEdit(text);
+    auto *edit = new QLineEdit;
     edit->setPlaceholderText(placeholder);
     edit->setClearButtonEnabled(true);
     auto *error = new QLabel;
@@ -135,6 +131,29 @@ Prospect ProspectDialog::prospect() const
     p.agreedNextTouchAt
         = m_hasAgreedDate->isChecked() ? m_agreedDate->dateTime().toUTC() : QDateTime();
     return normalizedProspect(p);
+}
+
+void ProspectDialog::setInput(const Prospect &values)
+{
+    for (auto it = m_edits.cbegin(); it != m_edits.cend(); ++it)
+        it.value()->setText(values.*prospectTextMember(it.key()));
+    const int owner = values.ownerId ? m_owner->findData(values.ownerId) : -1;
+    if (owner >= 0 || values.ownerName.isEmpty())
+        m_owner->setCurrentIndex(std::max(0, owner));
+    else
+        m_owner->setEditText(values.ownerName); // a user added since the list was read
+    m_status->setCurrentIndex(m_status->findData(statusKey(values.status)));
+    m_hasAgreedDate->setChecked(values.agreedNextTouchAt.isValid());
+    if (values.agreedNextTouchAt.isValid())
+        m_agreedDate->setDateTime(values.agreedNextTouchAt.toLocalTime());
+}
+
+void ProspectDialog::rebase(const Prospect &theirs)
+{
+    const Prospect typed = prospect();
+    const Prospect kept = mergedProspect(m_original, typed, theirs);
+    m_original = theirs;
+    setInput(kept);
 }
 
 void ProspectDialog::showErrors(const QList<FieldError> &errors)

@@ -30,14 +30,21 @@ public:
     ProspectDialog(const Prospect &prospect, const QList<User> &users, SaveHandler save,
         QWidget *parent = nullptr);
 
+    // The row the edit started from; rebase() moves it.
+    const Prospect &original() const { return m_original; }
+    // Fills the form with these values; the edit still starts from original().
+    void setInput(const Prospect &values);
+    // Someone else saved `theirs` meanwhile: the edit now starts from it, the
+    // fields the user changed keep their input and the others show their values.
+    void rebase(const Prospect &theirs);
+
     // The values as typed, with the owner's name in ownerName (ownerId is 0 for a new name).
     Prospect prospect() const;
 
     void accept() override;
 
 private:
-    QLineEdit *addLineEdit(
-        ProspectField field, const QString &label, const QString &text, const QString &placeholder);
+    QLineEdit *addLineEdit(ProspectField field, const QString &label, const QString &placeholder);
     void showErrors(const QList<FieldError> &errors);
 
     Prospect m_original;

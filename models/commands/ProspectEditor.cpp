@@ -66,18 +66,19 @@ public:
     {
     }
 
-    // Each direction expects the version the other one left, so undo never
-    // overwrites a teammate's later change.
-    void perform() override { store(&m_after, m_before.rowVersion); }
-    void undo() override { store(&m_before, m_after.rowVersion); }
+    // Each direction starts from the row the other one left: it stores only the
+    // fields this edit changed, so a teammate's later change to another field
+    // stays, and one to the same field makes the undo or redo a conflict.
+    void perform() override { store(&m_after, m_before); }
+    void undo() override { store(&m_before, m_after); }
 
 private:
-    void store(Prospect *target, qint64 expectedVersion)
+    void store(Prospect *target, const Prospect &from)
     {
         Prospect stored = *target;
-        stored.rowVersion = expectedVersion;
+        stored.rowVersion = from.rowVersion;
         Error error;
-        const bool ok = repository().update(&stored, &error);
+        const bool ok = repository().update(&stored, &error, &from);
         if (ok)
             target->rowVersion = stored.rowVersion;
         finish(ok, error);

@@ -63,6 +63,47 @@ QString statusDisplayName(ProspectStatus status)
         "Touchline::Status", KeyTable::entryOf(statusNames, status).display);
 }
 
+QString fieldDisplayName(ProspectField field)
+{
+    // QT_TRANSLATE_NOOP marks each name for lupdate; translated() looks it up.
+    const auto translated = [](const char *text) -> QString {
+        return QCoreApplication::translate("Touchline::ProspectField", text);
+    };
+    switch (field) {
+    case ProspectField::FirstName:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "First name"));
+    case ProspectField::LastName:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Last name"));
+    case ProspectField::Company:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Company"));
+    case ProspectField::Title:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Title"));
+    case ProspectField::Email:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Email"));
+    case ProspectField::Phone:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Phone"));
+    case ProspectField::LinkedInUrl:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "LinkedIn"));
+    case ProspectField::Owner:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Owner"));
+    case ProspectField::Status:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Status"));
+    case ProspectField::CreatedAt:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Created"));
+    case ProspectField::LastTouchAt:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Last touch"));
+    case ProspectField::NextDueAt:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Next due"));
+    case ProspectField::TouchCount:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Touches"));
+    case ProspectField::TimeZone:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Time zone"));
+    case ProspectField::AgreedNextTouchAt:
+        return translated(QT_TRANSLATE_NOOP("Touchline::ProspectField", "Agreed next touch"));
+    }
+    Q_UNREACHABLE();
+}
+
 QList<ProspectStatus> allStatuses()
 {
     return KeyTable::valuesOf(statusNames);
@@ -88,6 +129,105 @@ bool Prospect::operator==(const Prospect &other) const
         && touchCount == other.touchCount && emailBounced == other.emailBounced
         && rowVersion == other.rowVersion && timeZone == other.timeZone
         && agreedNextTouchAt == other.agreedNextTouchAt;
+}
+
+QList<ProspectField> editableFields()
+{
+    return {ProspectField::FirstName, ProspectField::LastName, ProspectField::Company,
+        ProspectField::Title, ProspectField::Email, ProspectField::Phone,
+        ProspectField::LinkedInUrl, ProspectField::Owner, ProspectField::Status,
+        ProspectField::TimeZone, ProspectField::AgreedNextTouchAt};
+}
+
+QString Prospect::*prospectTextMember(ProspectField field)
+{
+    switch (field) {
+    case ProspectField::FirstName:
+        return &Prospect::firstName;
+    case ProspectField::LastName:
+        return &Prospect::lastName;
+    case ProspectField::Company:
+        return &Prospect::company;
+    case ProspectField::Title:
+        return &Prospect::title;
+    case ProspectField::Email:
+        return &Prospect::email;
+    case ProspectField::Phone:
+        return &Prospect::phone;
+    case ProspectField::LinkedInUrl:
+        return &Prospect::linkedInUrl;
+    case ProspectField::TimeZone:
+        return &Prospect::timeZone;
+    default:
+        return nullptr;
+    }
+}
+
+void copyProspectField(const Prospect &from, Prospect *to, ProspectField field)
+{
+    if (QString Prospect::*text = prospectTextMember(field)) {
+        to->*text = from.*text;
+        return;
+    }
+    switch (field) {
+    case ProspectField::Owner:
+        to->ownerId = from.ownerId;
+        to->ownerName = from.ownerName;
+        break;
+    case ProspectField::Status:
+        to->status = from.status;
+        break;
+    case ProspectField::AgreedNextTouchAt:
+        to->agreedNextTouchAt = from.agreedNextTouchAt;
+        break;
+    default:
+        Q_UNREACHABLE();
+    }
+}
+
+bool sameFieldValue(const Prospect &a, const Prospect &b, ProspectField field)
+{
+    if (QString Prospect::*text = prospectTextMember(field))
+        return a.*text == b.*text;
+    switch (field) {
+    case ProspectField::Owner:
+        return a.ownerId == b.ownerId;
+    case ProspectField::Status:
+        return a.status == b.status;
+    case ProspectField::AgreedNextTouchAt:
+        return a.agreedNextTouchAt == b.agreedNextTouchAt;
+    default:
+        Q_UNREACHABLE();
+    }
+}
+
+QList<ProspectField> changedFields(const Prospect &a, const Prospect &b)
+{
+    QList<ProspectField> changed;
+    for (ProspectField field : editableFields()) {
+        if (!sameFieldValue(a, b, field))
+            changed.append(field);
+    }
+    return changed;
+}
+
+QList<ProspectField> conflictingFields(
+    const Prospect &base, const Prospect &mine, const Prospect &theirs)
+{
+    QList<ProspectField> conflicts;
+    for (ProspectField field : changedFields(base, mine)) {
+        if (!sameFieldValue(base, theirs, field) && !sameFieldValue(mine, theirs, field))
+            conflicts.append(field);
+    }
+    return conflicts;
+}
+
+Prospect mergedProspect(const Prospect &base, const Prospect &mine, const Prospect &theirs)
+{
+    Prospect merged = theirs;
+    for (ProspectField field : changedFields(base, mine))
+        copyProspectField(mine, &merged, field);
+    return merged;
 }
 
 Prospect normalizedProspect(Prospect prospect)

@@ -31,32 +31,9 @@ bool isEditable(ProspectField field)
     }
 }
 
-// The text member behind a column, or nullptr for columns that are not free text.
-QString Prospect::*textMember(ProspectField field)
-{
-    switch (field) {
-    case ProspectField::FirstName:
-        return &Prospect::firstName;
-    case ProspectField::LastName:
-        return &Prospect::lastName;
-    case ProspectField::Company:
-        return &Prospect::company;
-    case ProspectField::Title:
-        return &Prospect::title;
-    case ProspectField::Email:
-        return &Prospect::email;
-    case ProspectField::Phone:
-        return &Prospect::phone;
-    case ProspectField::LinkedInUrl:
-        return &Prospect::linkedInUrl;
-    default:
-        return nullptr;
-    }
-}
-
 QVariant displayValue(const Prospect &p, ProspectField field)
 {
-    if (const auto member = textMember(field))
+    if (const auto member = prospectTextMember(field))
         return p.*member;
     switch (field) {
     case ProspectField::Owner:
@@ -198,39 +175,7 @@ QVariant ProspectTableModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
         || section >= columnTotal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (ProspectField(section)) {
-    case ProspectField::FirstName:
-        return tr("First name");
-    case ProspectField::LastName:
-        return tr("Last name");
-    case ProspectField::Company:
-        return tr("Company");
-    case ProspectField::Title:
-        return tr("Title");
-    case ProspectField::Email:
-        return tr("Email");
-    case ProspectField::Phone:
-        return tr("Phone");
-    case ProspectField::LinkedInUrl:
-        return tr("LinkedIn");
-    case ProspectField::Owner:
-        return tr("Owner");
-    case ProspectField::Status:
-        return tr("Status");
-    case ProspectField::CreatedAt:
-        return tr("Created");
-    case ProspectField::LastTouchAt:
-        return tr("Last touch");
-    case ProspectField::NextDueAt:
-        return tr("Next due");
-    case ProspectField::TouchCount:
-        return tr("Touches");
-    case ProspectField::TimeZone:
-        return tr("Time zone");
-    case ProspectField::AgreedNextTouchAt:
-        return tr("Agreed next touch");
-    }
-    return {};
+    return fieldDisplayName(ProspectField(section));
 }
 
 Qt::ItemFlags ProspectTableModel::flags(const QModelIndex &index) const
@@ -260,7 +205,7 @@ bool ProspectTableModel::setData(const QModelIndex &index, const QVariant &value
             return false;
         }
     } else {
-        after.*textMember(field) = value.toString();
+        after.*prospectTextMember(field) = value.toString();
     }
     after = normalizedProspect(after);
     if (after == *before)
@@ -273,7 +218,10 @@ bool ProspectTableModel::setData(const QModelIndex &index, const QVariant &value
     // The editor's write refreshes this model through Database::changed.
     Error error;
     if (!m_editor->edit(*before, after, &error)) {
-        Q_EMIT errorOccurred(error.message);
+        if (error.kind == Error::Kind::Conflict)
+            Q_EMIT editConflicted(*before, after);
+        else
+            Q_EMIT errorOccurred(error.message);
         return false;
     }
     return true;

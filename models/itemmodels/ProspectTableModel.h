@@ -56,6 +56,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
+    // An edit in a cell met someone else's change of the same field since the row
+    // was read; nothing was saved. `mine` is `base` with the typed value.
+    void editConflicted(const Touchline::Prospect &base, const Touchline::Prospect &mine);
 
 private:
     void applyIds(const QList<qint64> &ids);

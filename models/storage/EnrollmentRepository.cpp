@@ -200,12 +200,19 @@ bool writeProspect(Database &db, qint64 prospectId, ProspectStatus before, Prosp
     QSqlQuery query(db.connection());
     // A status change is an edit of a column people edit too: bumping row_version
     // makes a teammate's form that still shows the old status refuse to save.
+    // The cadence made this change, not a person editing the prospect.
+    const int statusChanged = before == after ? 0 : 1;
     query.prepare(QStringLiteral(
-        "UPDATE prospects SET status = ?, next_due_at = ?, row_version = row_version + ? "
+        "UPDATE prospects SET status = ?, next_due_at = ?, row_version = row_version + ?, "
+        "updated_at = CASE WHEN ? THEN ? ELSE updated_at END, "
+        "updated_by = CASE WHEN ? THEN NULL ELSE updated_by END "
         "WHERE id = ?"));
     query.addBindValue(statusKey(after));
     query.addBindValue(Database::toDbTime(nextDueAfter));
-    query.addBindValue(before == after ? 0 : 1);
+    query.addBindValue(statusChanged);
+    query.addBindValue(statusChanged);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(statusChanged);
     query.addBindValue(prospectId);
     return db.exec(query, tr("updating the next due time of prospect %1").arg(prospectId), error);
 }
@@ -439,9 +446,11 @@ bool EnrollmentRepository::enroll(qint64 cadenceId, const QList<qint64> &prospec
     }
     // Enrolling starts the follow-up of new prospects.
     query.prepare(QStringLiteral(
-        "UPDATE prospects SET status = ?, row_version = row_version + 1 WHERE status = ? "
+        "UPDATE prospects SET status = ?, row_version = row_version + 1, updated_at = ?, "
+        "updated_by = NULL WHERE status = ? "
         "AND id IN (SELECT value FROM json_each(?))"));
     query.addBindValue(statusKey(ProspectStatus::InCadence));
+    query.addBindValue(Database::toDbTime(now));
     query.addBindValue(statusKey(ProspectStatus::New));
     query.addBindValue(SqlUtil::idsToJson(toEnroll));
     if (!m_db.exec(query, tr("enrolling prospects"), error)
@@ -544,9 +553,11 @@ bool EnrollmentRepository::removeUntouched(const QList<qint64> &enrollmentIds, E
     // The prospects are as before they were enrolled: new again, unless someone
     // set another status meanwhile.
     query.prepare(QStringLiteral(
-        "UPDATE prospects SET status = ?, row_version = row_version + 1 WHERE status = ? "
+        "UPDATE prospects SET status = ?, row_version = row_version + 1, updated_at = ?, "
+        "updated_by = NULL WHERE status = ? "
         "AND id IN (SELECT value FROM json_each(?))"));
     query.addBindValue(statusKey(ProspectStatus::New));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(statusKey(ProspectStatus::InCadence));
     query.addBindValue(SqlUtil::idsToJson(prospectIds));
     if (!m_db.exec(query, action, error) || !refreshProspects(m_db, prospectIds, error)

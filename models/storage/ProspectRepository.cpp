@@ -17,8 +17,9 @@ const QString selectColumns = QStringLiteral(
     "SELECT p.id, p.first_name, p.last_name, p.company, p.title, p.email, p.phone, "
     "p.linkedin_url, p.owner_id, u.name, p.status, p.created_at, p.last_touch_at, "
     "p.next_due_at, p.touch_count, p.row_version, p.email_bounced, p.time_zone, "
-    "p.agreed_next_touch_at "
-    "FROM prospects p LEFT JOIN users u ON u.id = p.owner_id ");
+    "p.agreed_next_touch_at, p.updated_at, e.name "
+    "FROM prospects p LEFT JOIN users u ON u.id = p.owner_id "
+    "LEFT JOIN users e ON e.id = p.updated_by ");
 
 Prospect readProspect(const QSqlQuery &query)
 {
@@ -42,6 +43,8 @@ Prospect readProspect(const QSqlQuery &query)
     p.emailBounced = query.value(16).toBool();
     p.timeZone = query.value(17).toString();
     p.agreedNextTouchAt = Database::fromDbTime(query.value(18));
+    p.updatedAt = Database::fromDbTime(query.value(19));
+    p.updatedByName = query.value(20).toString();
     return p;
 }
 
@@ -275,7 +278,7 @@ bool ProspectRepository::add(Prospect *prospect, Error *error)
     return true;
 }
 
-bool ProspectRepository::update(Prospect *prospect, Error *error)
+bool ProspectRepository::update(Prospect *prospect, Error *error, const Prospect *base)
 {
     *prospect = normalizedProspect(*prospect);
     const QList<FieldError> invalid = validateProspect(*prospect);
@@ -285,43 +288,68 @@ bool ProspectRepository::update(Prospect *prospect, Error *error)
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
+    // Read under the write lock, so the row cannot change between compare and write.
+    Error lookupError;
+    const std::optional<Prospect> stored = get(prospect->id, &lookupError);
+    if (!stored) {
+        if (lookupError.kind != Error::Kind::NotFound)
+            return fail(error, lookupError.kind, lookupError.message);
+        return fail(error, Error::Kind::NotFound,
+            tr("%1 was deleted by someone else; the change was not saved.")
+                .arg(prospect->displayName()));
+    }
+    Prospect toStore = *prospect;
+    if (stored->rowVersion != prospect->rowVersion) {
+        if (!base)
+            return fail(error, Error::Kind::Conflict,
+                tr("%1 was changed by someone else since you opened it; the change was not "
+                   "saved.")
+                    .arg(prospect->displayName()));
+        const Prospect from = normalizedProspect(*base);
+        const QList<ProspectField> conflicts = conflictingFields(from, *prospect, *stored);
+        if (!conflicts.isEmpty()) {
+            QStringList names;
+            for (ProspectField field : conflicts)
+                names.append(fieldDisplayName(field));
+            return fail(error, Error::Kind::Conflict,
+                tr("%1 was changed by someone else since you opened it (%2); the change was "
+                   "not saved.")
+                    .arg(prospect->displayName(), names.join(QStringLiteral(", "))));
+        }
+        // Their changes are in other fields: keep them, and store only ours.
+        toStore = mergedProspect(from, *prospect, *stored);
+        const QList<FieldError> mergedInvalid = validateProspect(toStore);
+        if (!mergedInvalid.isEmpty())
+            return fail(error, Error::Kind::Invalid, mergedInvalid.first().message);
+    }
+
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral(
         "UPDATE prospects SET first_name = ?, last_name = ?, company = ?, title = ?, email = ?, "
         "phone = ?, linkedin_url = ?, owner_id = ?, status = ?, time_zone = ?, "
-        "agreed_next_touch_at = ?, updated_at = ?, "
+        "agreed_next_touch_at = ?, updated_at = ?, updated_by = ?, "
         "row_version = row_version + 1, "
         // A bounce is about one address: a new address has not bounced yet. SET
         // expressions see the old row, so `email` here is the address before the edit.
         "email_bounced = CASE WHEN email = ? THEN email_bounced ELSE 0 END "
         "WHERE id = ? AND row_version = ?"));
-    bindEditableFields(query, *prospect);
+    bindEditableFields(query, toStore);
     query.addBindValue(Database::toDbTime(QDateTime::currentDateTimeUtc()));
-    query.addBindValue(SqlUtil::text(prospect->email));
-    query.addBindValue(prospect->id);
-    query.addBindValue(prospect->rowVersion);
+    query.addBindValue(SqlUtil::idOrNull(m_editorId));
+    query.addBindValue(SqlUtil::text(toStore.email));
+    query.addBindValue(toStore.id);
+    query.addBindValue(stored->rowVersion);
     if (!query.exec()) {
         if (error)
             *error = m_db.queryError(query, tr("saving prospect %1").arg(prospect->displayName()));
         return false;
     }
-    if (query.numRowsAffected() != 1) {
-        Error lookupError;
-        if (!get(prospect->id, &lookupError))
-            return fail(error, Error::Kind::NotFound,
-                tr("%1 was deleted by someone else; the change was not saved.")
-                    .arg(prospect->displayName()));
-        return fail(error, Error::Kind::Conflict,
-            tr("%1 was changed by someone else since you opened it; the change was not "
-               "saved.")
-                .arg(prospect->displayName()));
-    }
     // The status, time zone and agreed date decide when the cadence's next step is due.
     if (!EnrollmentRepository::refreshProspects(m_db, {prospect->id}, error)
         || !transaction.commit(error))
         return false;
-    if (const auto stored = get(prospect->id, error))
-        *prospect = *stored;
+    if (const auto saved = get(prospect->id, error))
+        *prospect = *saved;
     m_db.notifyChanged(Database::Table::Prospects | Database::Table::Enrollments);
     return true;
 }

@@ -55,14 +55,22 @@ public:
 
     // Validates and stores a new prospect; fills in its id, created time and version.
     bool add(Prospect *prospect, Error *error);
-    // Stores the editable fields if nobody changed the row since `prospect.rowVersion`
-    // was read (Error::Kind::Conflict otherwise); bumps the version.
-    bool update(Prospect *prospect, Error *error);
+    // Saves an edit made from the row at version `prospect->rowVersion`, bumps the
+    // version and records the editor. Without `base`, every editable field is
+    // stored, and only if nobody changed the row since. With `base` (the row as
+    // the user read it), only the fields that differ from it are stored, also
+    // over a newer row whose changes are in other fields. A field someone else
+    // changed to another value refuses the whole save with Error::Kind::Conflict,
+    // changing nothing; get() then shows what they changed.
+    bool update(Prospect *prospect, Error *error, const Prospect *base = nullptr);
+    // The user recorded as the author of later updates (0: nobody known).
+    void setEditorId(qint64 userId) { m_editorId = userId; }
     bool remove(const QList<qint64> &ids, DeletedProspects *deleted, Error *error);
     bool restore(const DeletedProspects &deleted, Error *error);
 
 private:
     Database &m_db;
+    qint64 m_editorId = 0;
 };
 
 } // namespace Touchline

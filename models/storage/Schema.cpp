@@ -156,6 +156,14 @@ const char *const version2[] = {
     "CREATE INDEX prospect_events_by_step ON prospect_events(step_id)",
 };
 
+// Who last edited a prospect, so that a teammate whose save conflicts sees whose
+// change it was. NULL: unknown (rows from before version 3, or changes that
+// touches and cadences make to the status).
+const char *const version3[] = {
+    "ALTER TABLE prospects ADD COLUMN updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL",
+    "CREATE INDEX prospects_by_updated_by ON prospects(updated_by)",
+};
+
 template<std::size_t N> bool execAll(QSqlQuery &query, const char *const (&statements)[N])
 {
     for (const char *statement : statements) {
@@ -175,7 +183,12 @@ bool toVersion2(QSqlQuery &query)
     return execAll(query, version2);
 }
 
-// One function per schema version; a later version appends {3, toVersion3}.
+bool toVersion3(QSqlQuery &query)
+{
+    return execAll(query, version3);
+}
+
+// One function per schema version; a later version appends {4, toVersion4}.
 struct Step
 {
     int toVersion;
@@ -185,6 +198,7 @@ struct Step
 constexpr Step steps[] = {
     {1, toVersion1},
     {2, toVersion2},
+    {3, toVersion3},
 };
 
 static_assert(std::size(steps) == latestVersion, "one migration step per schema version");

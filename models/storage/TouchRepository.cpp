@@ -177,13 +177,16 @@ bool TouchRepository::setProspectState(
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral(
         "UPDATE prospects SET status = ?, email_bounced = ?, "
-        "row_version = row_version + ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END "
+        "row_version = row_version + ?, updated_at = CASE WHEN ? THEN ? ELSE updated_at END, "
+        // The touch made this change, not a person editing the prospect.
+        "updated_by = CASE WHEN ? THEN NULL ELSE updated_by END "
         "WHERE id = ?"));
     query.addBindValue(statusKey(status));
     query.addBindValue(emailBounced ? 1 : 0);
     query.addBindValue(statusChanged ? 1 : 0);
     query.addBindValue(statusChanged ? 1 : 0);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(statusChanged ? 1 : 0);
     query.addBindValue(state.id);
     if (!query.exec()) {
         if (error)

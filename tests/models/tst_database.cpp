@@ -922,9 +922,9 @@ void TestDatabaseFile::migratesVersion1Data()
     Error error;
     QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
         qPrintable(error.message));
-    QCOMPARE(db.schemaVersion(), 2);
-    // Every row is still there with every value; the columns version 2 added are
-    // last, and empty.
+    QCOMPARE(db.schemaVersion(), Schema::latestVersion);
+    // Every row is still there with every value; the columns versions 2 and 3
+    // added are last, and empty.
     for (const QString &table : tables) {
         const QList<QVariantList> rows = Test::tableRows(db, table);
         const QList<QVariantList> &old = before.value(table);
@@ -950,6 +950,20 @@ void TestDatabaseFile::migratesVersion1Data()
     QCOMPARE(enrollment->state, EnrollmentState::Active);
     QCOMPARE(enrollment->nextPosition, 2);
     QCOMPARE(enrollment->stepCount, 2);
+
+    // Version 3: the prospects keep their row versions, with nobody known as the
+    // last editor until someone saves.
+    ProspectRepository prospects(db);
+    const std::optional<Prospect> ada = prospects.get(1, &error);
+    QVERIFY2(ada, qPrintable(error.message));
+    QCOMPARE(ada->rowVersion, 3);
+    QVERIFY(ada->updatedByName.isEmpty());
+    prospects.setEditorId(1);
+    Prospect edited = *ada;
+    edited.title = QStringLiteral("Countess");
+    QVERIFY2(prospects.update(&edited, &error, &*ada), qPrintable(error.message));
+    QCOMPARE(edited.rowVersion, 4);
+    QCOMPARE(edited.updatedByName, QStringLiteral("Maya"));
 }
 
 void TestDatabaseFile::uncommittedTransactionRollsBack()

@@ -88,7 +88,8 @@ private Q_SLOTS:
     void failedChangeIsNotPushed_data();
     void failedChangeIsNotPushed();
 
-    void undoEditAfterTeammateEditFails();
+    void undoEditAfterTeammateEdit_data();
+    void undoEditAfterTeammateEdit();
     void redoEditAfterTeammateEditFails();
 
 private:
@@ -337,8 +338,18 @@ void TestProspectEditor::failedChangeIsNotPushed()
     QVERIFY(m_editor->repository().get(bob, &error));
 }
 
-void TestProspectEditor::undoEditAfterTeammateEditFails()
+void TestProspectEditor::undoEditAfterTeammateEdit_data()
 {
+    QTest::addColumn<bool>("sameField");
+    QTest::newRow("they changed the field we edited") << true;
+    QTest::newRow("they changed another field") << false;
+}
+
+// Undo stores only what the edit changed: over a teammate's change of another
+// field it works and keeps theirs; over one of the same field it is a conflict.
+void TestProspectEditor::undoEditAfterTeammateEdit()
+{
+    QFETCH(bool, sameField);
     Database &db = m_file->db();
     const qint64 id = addDirectly(QStringLiteral("Ann"), QStringLiteral("Smith"));
     QVERIFY(id);
@@ -356,21 +367,33 @@ void TestProspectEditor::undoEditAfterTeammateEditFails()
     QVERIFY(teammate);
     ProspectRepository theirs(*teammate);
     Prospect theirEdit = *theirs.get(id, &error);
-    theirEdit.company = QStringLiteral("Globex");
+    if (sameField)
+        theirEdit.title = QStringLiteral("CEO");
+    else
+        theirEdit.company = QStringLiteral("Globex");
     QVERIFY(theirs.update(&theirEdit, &error));
     const Snapshot theirState = Snapshot::of(db);
 
     QSignalSpy failed(m_editor.get(), &ProspectEditor::failed);
     m_stack->undo();
+    if (!sameField) {
+        QCOMPARE(failed.count(), 0);
+        const Prospect undone = *m_editor->repository().get(id, &error);
+        QCOMPARE(undone.company, QStringLiteral("Globex"));
+        QCOMPARE(undone.title, QString());
+        QCOMPARE(undone.rowVersion, theirEdit.rowVersion + 1);
+        m_stack->redo();
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(m_editor->repository().get(id, &error)->title, QStringLiteral("CTO"));
+        return;
+    }
     QCOMPARE(failed.count(), 1);
     const QString message = failed.at(0).at(0).toString();
     QVERIFY2(message.contains(QLatin1String("changed by someone else")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("Ann Smith")), qPrintable(message));
-    // Their change stays, and so does our title: nothing was overwritten.
+    // Their title stays: nothing was overwritten.
     QVERIFY(Snapshot::of(db) == theirState);
-    const Prospect stored = *m_editor->repository().get(id, &error);
-    QCOMPARE(stored.company, QStringLiteral("Globex"));
-    QCOMPARE(stored.title, QStringLiteral("CTO"));
+    QCOMPARE(m_editor->repository().get(id, &error)->title, QStringLiteral("CEO"));
 
     // The step that cannot be undone is dropped; the one below it still works.
     QCOMPARE(m_stack->count(), 1);

@@ -5,6 +5,7 @@
 #include "TestDatabase.h"
 #include "storage/Database.h"
 #include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
 #include <QSignalSpy>
@@ -124,6 +125,9 @@ private Q_SLOTS:
     void updateKeepsMaintainedColumns();
     void updateRefusesInvalidValues();
     void updateWithStaleVersionConflicts();
+    void concurrentEditsMergeOrConflict_data();
+    void concurrentEditsMergeOrConflict();
+    void updateRecordsWhoAndWhen();
     void updateOfDeletedProspectIsNotFound();
     void getOfMissingProspectIsNotFound();
 
@@ -474,6 +478,116 @@ void TestProspectRepository::updateWithStaleVersionConflicts()
     QVERIFY(!m_repository->update(&again, &error));
     QCOMPARE(error.kind, Error::Kind::Conflict);
     QCOMPARE(m_repository->get(ann.id, &error)->title, QStringLiteral("CEO"));
+}
+
+// Two people start from the same row on two connections, as two copies of the
+// app would; theirs is saved first, then mine, made from the row they both read.
+void TestProspectRepository::concurrentEditsMergeOrConflict_data()
+{
+    QTest::addColumn<ProspectField>("theirField");
+    QTest::addColumn<QString>("theirValue");
+    QTest::addColumn<ProspectField>("myField");
+    QTest::addColumn<QString>("myValue");
+    QTest::addColumn<bool>("conflict");
+
+    QTest::newRow("same field, other values")
+        << ProspectField::Company << QStringLiteral("Globex") << ProspectField::Company
+        << QStringLiteral("Acme") << true;
+    QTest::newRow("same field, same value")
+        << ProspectField::Email << QStringLiteral("ann@globex.com") << ProspectField::Email
+        << QStringLiteral("ann@globex.com") << false;
+    QTest::newRow("different fields") << ProspectField::Company << QStringLiteral("Globex")
+                                      << ProspectField::Title << QStringLiteral("CTO") << false;
+    QTest::newRow("mine clears a field they changed")
+        << ProspectField::Phone << QStringLiteral("+44 20 7946 0001") << ProspectField::Phone
+        << QString() << true;
+    QTest::newRow("status against status")
+        << ProspectField::Status << QStringLiteral("won") << ProspectField::Status
+        << QStringLiteral("lost") << true;
+    QTest::newRow("status against a name")
+        << ProspectField::Status << QStringLiteral("won") << ProspectField::FirstName
+        << QStringLiteral("Anne") << false;
+}
+
+void TestProspectRepository::concurrentEditsMergeOrConflict()
+{
+    QFETCH(ProspectField, theirField);
+    QFETCH(QString, theirValue);
+    QFETCH(ProspectField, myField);
+    QFETCH(QString, myValue);
+    QFETCH(bool, conflict);
+
+    const auto set = [](Prospect *p, ProspectField field, const QString &value) {
+        if (field == ProspectField::Status)
+            QVERIFY(statusFromKey(value, &p->status));
+        else
+            p->*prospectTextMember(field) = value;
+    };
+    Prospect base = makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    base.phone = QStringLiteral("+44 20 7946 0000");
+    Error error;
+    QVERIFY2(m_repository->add(&base, &error), qPrintable(error.message));
+    QCOMPARE(base.rowVersion, 1);
+
+    const auto teammate = m_file->openSecondConnection();
+    QVERIFY(teammate);
+    ProspectRepository theirRepository(*teammate);
+    const Prospect theirBase = *theirRepository.get(base.id, &error);
+    Prospect theirs = theirBase;
+    set(&theirs, theirField, theirValue);
+    QVERIFY2(theirRepository.update(&theirs, &error, &theirBase), qPrintable(error.message));
+    QCOMPARE(theirs.rowVersion, 2);
+
+    Prospect mine = base;
+    set(&mine, myField, myValue);
+    const bool saved = m_repository->update(&mine, &error, &base);
+    const Prospect stored = *m_repository->get(base.id, &error);
+    if (conflict) {
+        QVERIFY(!saved);
+        QCOMPARE(error.kind, Error::Kind::Conflict);
+        QVERIFY2(error.message.contains(fieldDisplayName(myField)), qPrintable(error.message));
+        QCOMPARE(stored, theirs); // nothing of mine was written
+        QCOMPARE(conflictingFields(base, mine, stored), QList<ProspectField> {myField});
+        return;
+    }
+    QVERIFY2(saved, qPrintable(error.message));
+    QCOMPARE(stored.rowVersion, 3);
+    QCOMPARE(stored, mine);
+    // Both edits are in the row.
+    QVERIFY(sameFieldValue(stored, theirs, theirField));
+    QVERIFY(sameFieldValue(stored, mine, myField));
+    QVERIFY(changedFields(theirs, stored).size() <= 1);
+}
+
+void TestProspectRepository::updateRecordsWhoAndWhen()
+{
+    Prospect ann = makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    Error error;
+    QVERIFY(m_repository->add(&ann, &error));
+    QVERIFY(ann.updatedByName.isEmpty());
+
+    const qint64 maya = UserRepository(m_file->db()).ensure(QStringLiteral("Maya"), &error);
+    QVERIFY2(maya, qPrintable(error.message));
+    m_repository->setEditorId(maya);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const Prospect base = ann;
+    ann.title = QStringLiteral("CTO");
+    QVERIFY2(m_repository->update(&ann, &error, &base), qPrintable(error.message));
+    QCOMPARE(ann.updatedByName, QStringLiteral("Maya"));
+    QVERIFY(ann.updatedAt >= before);
+
+    // A status the touches change is nobody's edit.
+    Touch reply;
+    reply.prospectId = ann.id;
+    reply.channel = TouchChannel::Email;
+    reply.direction = TouchDirection::In;
+    reply.outcome = TouchOutcome::Replied;
+    reply.occurredAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    QVERIFY2(TouchRepository(m_file->db()).log(&reply, nullptr, &error), qPrintable(error.message));
+    const Prospect replied = *m_repository->get(ann.id, &error);
+    QCOMPARE(replied.status, ProspectStatus::Replied);
+    QCOMPARE(replied.rowVersion, ann.rowVersion + 1);
+    QVERIFY(replied.updatedByName.isEmpty());
 }
 
 void TestProspectRepository::updateOfDeletedProspectIsNotFound()
