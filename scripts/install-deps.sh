@@ -7,7 +7,7 @@ packages=(
     cmake ninja-build g++ ccache pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libqt6svg6 sqlite3 xvfb xauth
+    libqt6svg6 sqlite3 libsqlite3-dev xvfb xauth
 )
 # Packages that exist on only some releases: KF6 Syntax Highlighting from Debian 13
 # on (Debian 12 builds the fallback highlighter); Qt 6.4's OpenGL headers, which
