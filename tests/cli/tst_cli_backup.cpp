@@ -1,6 +1,7 @@
 // touchline-cli backup and backups, run as users run them.
 
 #include "CliRunner.h"
+#include "storage/Schema.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void readOnlyFileIsBackedUpToAWritableFolder();
     void failures_data();
     void failures();
+    void olderFileIsNotUpgradedWithoutABackup();
 
 private:
     CliRun run(const QStringList &arguments) const { return m_cli->run(arguments); }
@@ -211,6 +215,47 @@ void TestCliBackup::failures()
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
     QCOMPARE(QDir(m_cli->dirPath()).entryList(QDir::Files), before);
+}
+
+void TestCliBackup::olderFileIsNotUpgradedWithoutABackup()
+{
+    // A file in the first format, as an older build left it.
+    const QString connectionName = QStringLiteral("older");
+    auto userVersion = [&]() -> int {
+        QSqlQuery query(QSqlDatabase::database(connectionName));
+        return query.exec(QStringLiteral("PRAGMA user_version")) && query.next()
+            ? query.value(0).toInt()
+            : -1;
+    };
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        Error error;
+        QVERIFY(db.transaction());
+        QVERIFY2(Schema::migrate(db, 0, 1, &error), qPrintable(error.message));
+        QVERIFY(db.commit());
+        QCOMPARE(userVersion(), 1);
+    }
+    // The file may be written, its folder not: no backup can be made next to it.
+    const auto all = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(
+        m_db, all | QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther));
+    QVERIFY(QFile::setPermissions(m_cli->dirPath(),
+        all | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther
+            | QFileDevice::WriteOwner));
+    m_cli->setUnprivileged(true);
+
+    const CliRun result = cli({QStringLiteral("prospects"), QStringLiteral("add"),
+        QStringLiteral("--first-name"), QStringLiteral("Ada")});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("not upgraded")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("may not write")), qPrintable(result.err));
+    QCOMPARE(userVersion(), 1);
+    QCOMPARE(
+        QDir(m_cli->dirPath()).entryList(QDir::Files), QStringList {QFileInfo(m_db).fileName()});
+    QSqlDatabase::database(connectionName).close();
+    QSqlDatabase::removeDatabase(connectionName);
 }
 
 QTEST_GUILESS_MAIN(TestCliBackup)
