@@ -15,6 +15,7 @@
 #include "domain/ContactLinks.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
+#include "storage/Backup.h"
 #include "storage/CadenceRepository.h"
 #include "storage/DefaultLocation.h"
 #include "storage/StatsComputation.h"
@@ -35,8 +36,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -48,6 +51,9 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <atomic>
+#include <memory>
 
 namespace Touchline {
 
@@ -73,6 +79,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_undoStack(new QUndoStack(this))
     , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_chooseFolder([this](const QString &title, const QString &start) {
+        return QFileDialog::getExistingDirectory(this, title, start);
+    })
 {
     setWindowTitle(tr("Touchline"));
     m_pages = new QStackedWidget;
@@ -126,8 +135,112 @@ void MainWindow::checkIntegrityInBackground()
     connect(thread, &QThread::finished, this, [this, thread, path, result] {
         thread->deleteLater();
         if (result->kind == Error::Kind::Corrupt && m_db && m_db->path() == path)
-            showError(result->message);
+            reportDamage(path, result->message);
     });
+    thread->start(QThread::LowPriority);
+}
+
+void MainWindow::reportDamage(const QString &path, const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Damaged file"), message, QMessageBox::Close, this);
+    QPushButton *openBackupButton = addOpenBackupButton(box, path);
+    box.exec();
+    if (openBackupButton && box.clickedButton() == openBackupButton)
+        openBackup(openBackupButton->property("backupPath").toString());
+}
+
+QPushButton *MainWindow::addOpenBackupButton(QMessageBox &box, const QString &path)
+{
+    const std::optional<BackupFile> backup = Backup::latest(path);
+    if (!backup) {
+        box.setInformativeText(tr("No backup of it was found in its folder."));
+        return nullptr;
+    }
+    box.setInformativeText(
+        tr("Its latest backup is %1, made %2. The backup opens read-only, so that it stays as it "
+           "was.")
+            .arg(QDir::toNativeSeparators(backup->path),
+                QLocale().toString(backup->madeAt, QLocale::ShortFormat)));
+    QPushButton *button = box.addButton(tr("Open Latest Backup"), QMessageBox::AcceptRole);
+    button->setObjectName(QStringLiteral("openLatestBackupButton"));
+    button->setProperty("backupPath", backup->path);
+    box.setDefaultButton(button);
+    return button;
+}
+
+void MainWindow::openBackup(const QString &backupPath)
+{
+    if (openDatabaseInteractively(
+            backupPath, Database::Creation::MustExist, Database::Access::ReadOnly)
+        && m_db->path() == QFileInfo(backupPath).absoluteFilePath())
+        statusBar()->showMessage(
+            tr("Showing the backup %1, read-only.").arg(QDir::toNativeSeparators(backupPath)));
+}
+
+void MainWindow::backUp(const QString &folder)
+{
+    if (!m_db || m_backingUp)
+        return;
+    const QString path = m_db->path();
+    auto *progress = new QProgressDialog(
+        tr("Backing up %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
+    progress->setObjectName(QStringLiteral("backupProgress"));
+    progress->setWindowTitle(tr("Back Up"));
+    // A small file is copied before the dialog would show.
+    progress->setMinimumDuration(500);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+
+    struct Outcome
+    {
+        Backup::Result result = Backup::Result::Failed;
+        QString path;
+        Error error;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    // Its own read-only connection, as connections cannot cross threads.
+    QThread *thread = QThread::create([path, folder, progress, cancelled, outcome] {
+        Database source;
+        if (!source.open(
+                path, Database::Creation::MustExist, Database::Access::ReadOnly, &outcome->error))
+            return;
+        outcome->result = Backup::make(source, folder, &outcome->path, &outcome->error,
+            [progress, cancelled](qint64 copied, qint64 total) {
+                const int value = total > 0 ? int(copied * 1000 / total) : 0;
+                // The dialog is deleted only after this thread has finished.
+                QMetaObject::invokeMethod(
+                    progress, [progress, value] { progress->setValue(value); },
+                    Qt::QueuedConnection);
+                return !*cancelled;
+            });
+    });
+    thread->setParent(this);
+    connect(thread, &QThread::finished, this, [this, thread, progress, outcome, path] {
+        thread->deleteLater();
+        progress->deleteLater();
+        m_backingUp = false;
+        updateActions();
+        const QString name = QFileInfo(path).fileName();
+        switch (outcome->result) {
+        case Backup::Result::Finished:
+            statusBar()->showMessage(
+                tr("Backed up %1 to %2.").arg(name, QDir::toNativeSeparators(outcome->path)),
+                statusMessageMs);
+            break;
+        case Backup::Result::Cancelled:
+            statusBar()->showMessage(
+                tr("The backup of %1 was cancelled; no file was left behind.").arg(name),
+                statusMessageMs);
+            break;
+        case Backup::Result::Failed:
+            showError(outcome->error.message);
+            break;
+        }
+    });
+    m_backingUp = true;
+    updateActions();
     thread->start(QThread::LowPriority);
 }
 
@@ -251,6 +364,24 @@ void MainWindow::createActions()
         tr("Review a file without changing it: nothing is written to it"));
     connect(m_openReadOnlyAction, &QAction::triggered, this,
         &MainWindow::openDatabaseReadOnlyFromDialog);
+
+    m_backUpAction = new QAction(tr("&Back Up"), this);
+    m_backUpAction->setObjectName(QStringLiteral("backUpAction"));
+    m_backUpAction->setShortcut(QKeySequence(tr("Ctrl+Shift+B")));
+    m_backUpAction->setStatusTip(tr("Copy the file to a dated backup next to it"));
+    connect(m_backUpAction, &QAction::triggered, this, [this] { backUp(); });
+
+    m_backUpToAction = new QAction(tr("Back Up &To…"), this);
+    m_backUpToAction->setObjectName(QStringLiteral("backUpToAction"));
+    m_backUpToAction->setStatusTip(tr("Copy the file to a dated backup in a folder you choose"));
+    connect(m_backUpToAction, &QAction::triggered, this, [this] {
+        if (!m_db)
+            return;
+        const QString folder
+            = m_chooseFolder(tr("Back Up To Folder"), QFileInfo(m_db->path()).absolutePath());
+        if (!folder.isEmpty())
+            backUp(folder);
+    });
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -385,6 +516,9 @@ void MainWindow::createMenus()
     file->addAction(m_openReadOnlyAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    file->addAction(m_backUpAction);
+    file->addAction(m_backUpToAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -567,11 +701,16 @@ bool MainWindow::openDatabaseInteractively(
         = error.kind == Error::Kind::ReadOnly && access == Database::Access::ReadWrite
         ? box.addButton(tr("Open Read-Only"), QMessageBox::ActionRole)
         : nullptr;
+    QPushButton *openBackupButton
+        = error.kind == Error::Kind::Corrupt ? addOpenBackupButton(box, path) : nullptr;
     box.addButton(
         m_db ? tr("Keep Current File") : QMessageBox::tr("Cancel"), QMessageBox::RejectRole);
-    box.setDefaultButton(openOther);
+    if (!openBackupButton)
+        box.setDefaultButton(openOther);
     box.exec();
-    if (box.clickedButton() == openOther)
+    if (openBackupButton && box.clickedButton() == openBackupButton)
+        openBackup(openBackupButton->property("backupPath").toString());
+    else if (box.clickedButton() == openOther)
         openDatabaseFromDialog();
     else if (box.clickedButton() == createNew)
         newDatabase();
@@ -795,6 +934,9 @@ void MainWindow::updateActions()
     m_editAction->setEnabled(writable && selected == 1);
     m_deleteAction->setEnabled(writable && selected > 0);
     m_findAction->setEnabled(open);
+    // A backup only reads, so it works on a file open read-only too.
+    m_backUpAction->setEnabled(open && !m_backingUp);
+    m_backUpToAction->setEnabled(open && !m_backingUp);
     m_logTouchAction->setEnabled(writable && m_timelineModel && m_timelineModel->prospectId() != 0);
     m_focusTableAction->setEnabled(open);
     m_focusTimelineAction->setEnabled(open);

@@ -13,6 +13,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QMessageBox;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
@@ -67,6 +69,13 @@ public:
     // How links (mailto:, tel:, ...) reach the desktop; tests replace it.
     using UrlOpener = std::function<bool(const QUrl &url)>;
     void setUrlOpener(UrlOpener opener) { m_openUrl = std::move(opener); }
+    // Asks for a folder; an empty answer cancels. Tests replace the dialog.
+    using FolderChooser = std::function<QString(const QString &title, const QString &start)>;
+    void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
+
+    // Copies the open file into `folder` (next to it when empty) in the
+    // background, with a progress dialog; says where the copy went when done.
+    void backUp(const QString &folder = QString());
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -108,6 +117,11 @@ private:
     void closeDatabase();
     QString askForFileToOpen(const QString &title);
     void checkIntegrityInBackground();
+    // Tells that `path` is damaged and offers to open its latest backup.
+    void reportDamage(const QString &path, const QString &message);
+    // Adds "Open Latest Backup" to `box` when `path` has a backup, and says which.
+    QPushButton *addOpenBackupButton(QMessageBox &box, const QString &path);
+    void openBackup(const QString &backupPath);
     QList<qint64> selectedIds() const;
     // Saves `after` as a new prospect, or as an edit of `before`. When someone
     // else changed the same fields meanwhile, asks which values to keep; "back
@@ -140,6 +154,7 @@ private:
     QTimer *m_statsTimer = nullptr;
     bool m_statsStale = true; // the dashboard shows numbers older than the file
     UrlOpener m_openUrl;
+    FolderChooser m_chooseFolder;
 
     QStackedWidget *m_pages = nullptr;
     QTabWidget *m_views = nullptr;
@@ -156,6 +171,9 @@ private:
     QAction *m_newDatabaseAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openReadOnlyAction = nullptr;
+    QAction *m_backUpAction = nullptr;
+    QAction *m_backUpToAction = nullptr;
+    bool m_backingUp = false;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

@@ -82,6 +82,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"init", &runMember<DatabaseCommands, &DatabaseCommands::init>},
         {"generate", &runMember<DatabaseCommands, &DatabaseCommands::generate>},
         {"check", &runMember<DatabaseCommands, &DatabaseCommands::check>},
+        {"backup", &runMember<DatabaseCommands, &DatabaseCommands::backup>},
+        {"backups", &runMember<DatabaseCommands, &DatabaseCommands::backups>},
         {"prospects", &runMember<ProspectCommands, &ProspectCommands::run>},
         {"touches", &runMember<TouchCommands, &TouchCommands::run>},
         {"cadences", &runMember<CadenceCommands, &CadenceCommands::runCadences>},

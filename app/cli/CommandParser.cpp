@@ -72,6 +72,12 @@ const char *const commands[][2] = {
     {"check",
         QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
             "Check the file for damage and inconsistent data; exit status 1 if any.")},
+    {"backup",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
+            "Copy the file to a dated backup next to it or in a folder; print its path.")},
+    {"backups",
+        QT_TRANSLATE_NOOP(
+            "Touchline::Cli::Commands", "List the backups of the file, newest first.")},
 };
 
 QString optionSyntax(const QCommandLineOption &option)

@@ -3,11 +3,13 @@
 #include "CommandContext.h"
 #include "CommandParser.h"
 #include "OutputWriter.h"
+#include "storage/Backup.h"
 #include "storage/ConsistencyCheck.h"
 #include "storage/DataGenerator.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -182,6 +184,66 @@ int DatabaseCommands::check(const QStringList &arguments)
     if (problems.isEmpty())
         return ExitCode::Success;
     return m_context.fail(tr("The check found problems in %1.").arg(shownPath(db)));
+}
+
+int DatabaseCommands::backup(const QStringList &arguments)
+{
+    CommandParser parser(m_context, QStringLiteral("backup"));
+    parser.setDescription(
+        tr("Copy the file, consistently even while others use it, to NAME-backup-DATE-TIME."
+           "touchline next to it or in another folder, and print the copy's path. An existing "
+           "file is never overwritten; a failed backup leaves no file behind."));
+    parser.addOption({QStringLiteral("to"),
+        tr("The folder to put the backup in (default: the file's own folder)."),
+        QStringLiteral("FOLDER")});
+    // Read-only: a backup only reads, so it works on files one may not write.
+    Database db;
+    if (const auto done = parser.parseAndOpen(
+            arguments, db, Database::Creation::MustExist, Database::Access::ReadOnly))
+        return *done;
+    const bool showProgress = stderrIsTerminal();
+    QString path;
+    Error error;
+    const Backup::Result result = Backup::make(
+        db, parser.value(QStringLiteral("to")), &path, &error, [&](qint64 copied, qint64 total) {
+            if (showProgress && total > 0) {
+                m_context.err() << '\r' << tr("Backing up... %1%").arg(copied * 100 / total);
+                m_context.err().flush();
+            }
+            return true;
+        });
+    if (showProgress)
+        m_context.err() << '\r' << Qt::endl;
+    if (result != Backup::Result::Finished)
+        return m_context.fail(error.message);
+    m_context.out() << QDir::toNativeSeparators(path) << Qt::endl;
+    return ExitCode::Success;
+}
+
+int DatabaseCommands::backups(const QStringList &arguments)
+{
+    CommandParser parser(m_context, QStringLiteral("backups"));
+    parser.setDescription(tr("List the backups of the file, newest first. The file itself is "
+                             "not opened, so this works when it is missing or damaged."));
+    parser.addOption({QStringLiteral("in"),
+        tr("The folder to look in (default: the file's own folder)."), QStringLiteral("FOLDER")});
+    parser.addFormatOption();
+    if (const auto done = parser.parse(arguments))
+        return *done;
+    const QString folder = parser.value(QStringLiteral("in"));
+    if (!folder.isEmpty() && !QFileInfo(folder).isDir())
+        return m_context.fail(
+            tr("%1 is not a folder.")
+                .arg(QDir::toNativeSeparators(QFileInfo(folder).absoluteFilePath())));
+    QList<QVariantList> rows;
+    const QList<BackupFile> found = Backup::list(m_context.databasePath(), folder);
+    for (const BackupFile &file : found)
+        rows.append(
+            {QDir::toNativeSeparators(file.path), file.madeAt, QFileInfo(file.path).size()});
+    return m_context.printList(parser.format(),
+        {{QStringLiteral("path"), tr("File")}, {QStringLiteral("made_at"), tr("Made")},
+            {QStringLiteral("size"), tr("Bytes"), true}},
+        rows);
 }
 
 } // namespace Touchline::Cli

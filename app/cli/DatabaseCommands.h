@@ -7,7 +7,8 @@ namespace Touchline::Cli {
 
 class CommandContext;
 
-// Commands about the file as a whole: `init`, `generate` and `check`.
+// Commands about the file as a whole: `init`, `generate`, `check`, `backup`
+// and `backups`.
 class DatabaseCommands
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::Cli::DatabaseCommands)
@@ -17,6 +18,8 @@ public:
     int init(const QStringList &arguments);
     int generate(const QStringList &arguments);
     int check(const QStringList &arguments);
+    int backup(const QStringList &arguments);
+    int backups(const QStringList &arguments);
 
 private:
     CommandContext &m_context;

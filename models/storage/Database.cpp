@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "Backup.h"
 #include "DefaultCadences.h"
 #include "Schema.h"
 
@@ -190,6 +191,8 @@ bool Database::initialize(bool fileExisted, Error *error)
                 .arg(shown)
                 .arg(version));
 
+    if (fileExisted && version > 0 && !backUpBeforeMigrating(version, error))
+        return false;
     WriteTransaction transaction(*this);
     if (!transaction.begin(error))
         return false;
@@ -207,6 +210,22 @@ bool Database::initialize(bool fileExisted, Error *error)
     if (version == 0 && !DefaultCadences::install(db, error))
         return false;
     return transaction.commit(error);
+}
+
+bool Database::backUpBeforeMigrating(int version, Error *error)
+{
+    // Made before the write lock is taken: SQLite copies no file that its own
+    // connection is writing to. A teammate's change in between is upgraded with
+    // the rest but missing from the backup.
+    Error backupError;
+    if (Backup::make(*this, QString(), nullptr, &backupError) == Backup::Result::Finished)
+        return true;
+    return fail(error, backupError.kind,
+        Database::tr("%1 uses an older file format (%2) and was not upgraded, because a backup "
+                     "must be made first and it failed: %3")
+            .arg(QDir::toNativeSeparators(m_path))
+            .arg(version)
+            .arg(backupError.message));
 }
 
 Error Database::checkIntegrity(const QString &path)

@@ -84,6 +84,8 @@ Q_SIGNALS:
 
 private:
     bool initialize(bool fileExisted, Error *error);
+    // Copies a file in an older format next to it before it is upgraded.
+    bool backUpBeforeMigrating(int version, Error *error);
 
     QString m_connectionName;
     QString m_path;

@@ -8,6 +8,7 @@
 #include "Translations.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
+#include "storage/Backup.h"
 #include "storage/CadenceRepository.h"
 #include "storage/DataGenerator.h"
 #include "storage/EnrollmentRepository.h"
@@ -983,6 +984,156 @@ private Q_SLOTS:
         QVERIFY(m_messages.filter(QStringLiteral("damaged"))
                     .first()
                     .contains(QStringLiteral("damaged.touchline")));
+    }
+
+    void damagedFileOffersItsLatestBackup_data()
+    {
+        QTest::addColumn<bool>("truncated");
+
+        // Found by the quick check on open.
+        QTest::newRow("truncated") << true;
+        // Found by the full check that runs in the background after opening.
+        QTest::newRow("garbage in the middle") << false;
+    }
+
+    void damagedFileOffersItsLatestBackup()
+    {
+        QFETCH(bool, truncated);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("damaged.touchline"));
+        QString backup;
+        {
+            Database db;
+            QVERIFY(db.open(
+                path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
+            QList<Prospect> prospects;
+            for (int i = 0; i < 3000; ++i)
+                prospects.append(
+                    Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
+            QCOMPARE(Test::insertProspects(db, prospects).size(), 3000);
+            Error error;
+            QCOMPARE(Backup::make(db, QString(), &backup, &error), Backup::Result::Finished);
+        }
+        QFile file(path);
+        if (truncated) {
+            QVERIFY(file.resize(file.size() / 2));
+        } else {
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(file.size() / 2 / 4096 * 4096));
+            QVERIFY(file.write(QByteArray(8 * 4096, '\x5a')) == 8 * 4096);
+            file.close();
+        }
+
+        // The first message box offers the backup, and it is taken.
+        QTimer taker;
+        connect(&taker, &QTimer::timeout, this, [this] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            m_messages.append(box->text() + QLatin1Char('\n') + box->informativeText());
+            auto *button = box->findChild<QPushButton *>(QStringLiteral("openLatestBackupButton"));
+            if (button)
+                button->click();
+            else
+                box->close();
+        });
+        taker.start(20);
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDatabaseInteractively(path, Database::Creation::MustExist));
+        QTRY_VERIFY_WITH_TIMEOUT(window.database() && window.database()->path() == backup, 10000);
+        QVERIFY(window.database()->isReadOnly());
+        QCOMPARE(window.prospectModel()->rowCount(), 3000);
+        QCOMPARE(m_messages.size(), 1);
+        QVERIFY2(m_messages.first().contains(QStringLiteral("damaged.touchline")),
+            qPrintable(m_messages.first()));
+        QVERIFY2(m_messages.first().contains(QDir::toNativeSeparators(backup)),
+            qPrintable(m_messages.first()));
+        QVERIFY(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(backup)));
+        QTRY_VERIFY(window.findChildren<QThread *>().isEmpty());
+        QCOMPARE(m_messages.size(), 1); // the backup itself is sound
+    }
+
+    void backUpCopiesTheOpenFile_data()
+    {
+        QTest::addColumn<bool>("readOnly");
+        QTest::addColumn<bool>("chooseFolder");
+
+        QTest::newRow("next to it") << false << false;
+        QTest::newRow("to a chosen folder") << false << true;
+        QTest::newRow("read-only, next to it") << true << false;
+        QTest::newRow("read-only, to a chosen folder") << true << true;
+    }
+
+    void backUpCopiesTheOpenFile()
+    {
+        QFETCH(bool, readOnly);
+        QFETCH(bool, chooseFolder);
+
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        file.db().close();
+        QTemporaryDir chosen;
+        QVERIFY(chosen.isValid());
+        MainWindow window;
+        QStringList asked;
+        window.setFolderChooser([&](const QString &title, const QString &start) -> QString {
+            asked.append(title + QLatin1Char(' ') + start);
+            return chosen.path();
+        });
+        Error error;
+        QVERIFY2(window.openDatabase(file.path(), Database::Creation::MustExist, &error,
+                     readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite),
+            qPrintable(error.message));
+        window.show();
+        auto *action = child<QAction>(window, chooseFolder ? "backUpToAction" : "backUpAction");
+        QVERIFY(action->isEnabled());
+        action->trigger();
+
+        const QString folder = chooseFolder ? chosen.path() : file.dirPath();
+        QTRY_COMPARE_WITH_TIMEOUT(Backup::list(file.path(), folder).size(), 1, 20000);
+        const QString backup = Backup::list(file.path(), folder).first().path;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(backup)), 20000);
+        QVERIFY(action->isEnabled());
+        QCOMPARE(asked.size(), chooseFolder ? 1 : 0);
+        if (chooseFolder)
+            QVERIFY2(asked.first().endsWith(file.dirPath()), qPrintable(asked.first()));
+        QVERIFY(!Database::checkIntegrity(backup).isError());
+        Database copy;
+        QVERIFY(
+            copy.open(backup, Database::Creation::MustExist, Database::Access::ReadOnly, &error));
+        QCOMPARE(Test::tableRows(copy, QStringLiteral("prospects")),
+            Test::tableRows(*window.database(), QStringLiteral("prospects")));
+        QTRY_VERIFY(window.findChildren<QThread *>().isEmpty());
+    }
+
+    void backUpToAFolderThatIsGoneSaysWhy()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        const QString gone = file.dirPath() + QStringLiteral("/gone");
+        MainWindow window;
+        window.setFolderChooser([&](const QString &, const QString &) { return gone; });
+        QVERIFY(showFile(window, file.path()));
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [this] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_messages.append(box->text());
+                box->close();
+            }
+        });
+        closer.start(20);
+        child<QAction>(window, "backUpToAction")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_messages.size(), 1, 20000);
+        QVERIFY2(m_messages.first().contains(QDir::toNativeSeparators(gone)),
+            qPrintable(m_messages.first()));
+        QVERIFY2(m_messages.first().contains(QStringLiteral("test.touchline")),
+            qPrintable(m_messages.first()));
+        QCOMPARE(QDir(file.dirPath()).entryList(QDir::Files),
+            QStringList {QStringLiteral("test.touchline")});
     }
 
     void dashboardComputesWhenShownAndAfterChanges()
