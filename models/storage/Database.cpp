@@ -8,9 +8,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -30,6 +32,8 @@ enum SqliteCode {
     Constraint = 19,
     NotADb = 26
 };
+// The extended code for a journal that a read-only connection cannot roll back.
+constexpr int ReadOnlyRollback = ReadOnly | (3 << 8);
 
 bool hasSqliteHeader(const QString &path)
 {
@@ -37,6 +41,81 @@ bool hasSqliteHeader(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return false;
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+// The rollback journal (DELETE), never WAL: WAL shares its index through memory
+// mapped from a -shm file, which network file systems do not share between
+// machines, so teammates on a shared folder would corrupt the file. A file found
+// in WAL mode (set by another program) is converted back; SQLite refuses with
+// SQLITE_BUSY while another connection still reads it through its WAL, and then
+// it stays WAL until the next read-write open, which is safe on a local disk.
+// `query` is the one that read the header: running this on it ends that read,
+// as SQLite changes the mode only outside a transaction.
+bool useRollbackJournal(const Database &db, QSqlQuery &query, Error *error)
+{
+    if (query.exec(QStringLiteral("PRAGMA journal_mode = DELETE")))
+        return true;
+    const Error e = db.queryError(query, Database::tr("choosing the journal mode"));
+    return e.kind == Error::Kind::Busy || fail(error, e.kind, e.message);
+}
+
+// A writer that died half-way (a crash, kill -9, a power cut) leaves a hot
+// journal, which the next connection rolls back before it reads; a read-only one
+// cannot, and SQLite refuses it. Then a connection of our own reads the header
+// read-write, which puts back what was last committed and writes nothing else,
+// so that a read-only copy opens a file a teammate's crash left behind.
+bool rollBackUnfinishedWrite(const Database &db, Error *error)
+{
+    QSqlQuery probe(db.connection());
+    if (probe.exec(QStringLiteral("PRAGMA schema_version"))
+        || probe.lastError().nativeErrorCode().toInt() != ReadOnlyRollback)
+        return true; // any other failure is reported by the reads that follow
+    probe.finish();
+    const QString name = QStringLiteral("touchline-rollback-")
+        + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    bool rolledBack = false;
+    {
+        QSqlDatabase writer = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        writer.setDatabaseName(db.path());
+        writer.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(Database::busyTimeoutMs));
+        if (writer.open()) {
+            QSqlQuery query(writer);
+            rolledBack = query.exec(QStringLiteral("PRAGMA schema_version"));
+        }
+        writer.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rolledBack
+        || fail(error, Error::Kind::ReadOnly,
+            Database::tr("%1 holds an unfinished change of a program that stopped while writing "
+                         "to it. Open it once for editing, or ask someone who can write to it to "
+                         "open it, to undo that change; then it opens read-only again.")
+                .arg(QDir::toNativeSeparators(db.path())));
+}
+
+bool isBusy(const QSqlQuery &query)
+{
+    const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
+    return code == Busy || code == Locked;
+}
+
+// Runs BEGIN IMMEDIATE or COMMIT, trying again after a growing, jittered pause
+// when SQLite still reports the file busy. The busy timeout already waits for
+// the lock; these attempts cover what it does not: a holder that outlasts it,
+// and SQLite answering BUSY at once where waiting could deadlock. The jitter
+// keeps writers that failed together from trying again together. A COMMIT that
+// fails with BUSY leaves the transaction open, so trying it again is safe.
+bool execRetryingBusy(QSqlQuery &query, const QString &statement)
+{
+    for (int attempt = 1;; ++attempt) {
+        if (query.exec(statement))
+            return true;
+        if (attempt >= WriteTransaction::busyAttempts || !isBusy(query))
+            return false;
+        const int pause = WriteTransaction::firstRetryPauseMs << (attempt - 1);
+        QThread::msleep(ulong(pause / 2 + QRandomGenerator::global()->bounded(pause)));
+    }
 }
 
 } // namespace
@@ -139,6 +218,8 @@ bool Database::initialize(bool fileExisted, Error *error)
         return fail(error, e.kind, e.message);
     };
 
+    if (isReadOnly() && !rollBackUnfinishedWrite(*this, error))
+        return false;
     if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return failWith(Database::tr("turning on foreign keys"));
     if (!query.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs)))
@@ -165,6 +246,8 @@ bool Database::initialize(bool fileExisted, Error *error)
                 .arg(shown)
                 .arg(version)
                 .arg(Schema::latestVersion));
+    if (!isReadOnly() && !useRollbackJournal(*this, query, error))
+        return false;
 
     // A full check reads every page (a second for a large file), so opening only
     // checks that the file is as long as its header says; checkIntegrity() does
@@ -360,7 +443,7 @@ bool WriteTransaction::begin(Error *error)
             Database::tr("%1 is open read-only; nothing can be changed.")
                 .arg(QDir::toNativeSeparators(m_db.path())));
     QSqlQuery query(m_db.connection());
-    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (!execRetryingBusy(query, QStringLiteral("BEGIN IMMEDIATE"))) {
         if (error)
             *error = m_db.queryError(query, Database::tr("starting a change"));
         return false;
@@ -372,7 +455,7 @@ bool WriteTransaction::begin(Error *error)
 bool WriteTransaction::commit(Error *error)
 {
     QSqlQuery query(m_db.connection());
-    if (!query.exec(QStringLiteral("COMMIT"))) {
+    if (!execRetryingBusy(query, QStringLiteral("COMMIT"))) {
         if (error)
             *error = m_db.queryError(query, Database::tr("saving a change"));
         return false;

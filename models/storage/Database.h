@@ -94,9 +94,16 @@ private:
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed. Immediate so that a
 // writer takes the lock up front instead of failing half-way with SQLITE_BUSY.
+// BEGIN and COMMIT each wait up to the busy timeout for the lock, and try again
+// after a pause (firstRetryPauseMs, then twice that, each +/- 50%) until
+// busyAttempts attempts failed; only then does an Error::Kind::Busy reach the
+// caller, which keeps the user's input to try again.
 class WriteTransaction
 {
 public:
+    static constexpr int busyAttempts = 3;
+    static constexpr int firstRetryPauseMs = 100;
+
     explicit WriteTransaction(Database &db);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;

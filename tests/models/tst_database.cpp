@@ -15,14 +15,17 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
 
 #include <functional>
+#include <thread>
 
 using namespace Touchline;
 using Touchline::Test::TestDatabase;
@@ -175,6 +178,69 @@ bool createPopulatedFile(const QString &path, int prospects)
     return Test::insertProspects(db, rows).size() == prospects;
 }
 
+// Another copy of Touchline holding a lock on the file for a while, from a
+// thread of its own, so that the test's own thread can wait for the lock.
+class LockHolder
+{
+public:
+    enum class Lock {
+        Write, // BEGIN IMMEDIATE: other writers cannot begin
+        Read,  // a read in progress: other writers cannot commit
+    };
+
+    LockHolder(const QString &path, Lock lock, int holdMs)
+        : m_thread([this, path, lock, holdMs] { hold(path, lock, holdMs); })
+    {
+    }
+    ~LockHolder() { m_thread.join(); }
+    LockHolder(const LockHolder &) = delete;
+    LockHolder &operator=(const LockHolder &) = delete;
+
+    // Waits until the lock is taken; false if it could not be.
+    bool waitUntilHeld() { return m_held.tryAcquire(1, 30000) && m_locked; }
+
+private:
+    void hold(const QString &path, Lock lock, int holdMs)
+    {
+        Database db;
+        if (db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, nullptr)) {
+            QSqlQuery query(db.connection());
+            m_locked = lock == Lock::Write ? query.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                                           : query.exec(QStringLiteral("BEGIN"))
+                    && query.exec(QStringLiteral("SELECT count(*) FROM cadences")) && query.next();
+            m_held.release();
+            QThread::msleep(ulong(holdMs));
+            query.finish();
+            query.exec(QStringLiteral("ROLLBACK"));
+        } else {
+            m_held.release();
+        }
+    }
+
+    QSemaphore m_held;
+    bool m_locked = false;
+    std::thread m_thread;
+};
+
+// A Touchline file switched to WAL mode by another program, and closed again.
+bool createWalFile(const QString &path)
+{
+    {
+        Database db;
+        if (!db.open(path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr))
+            return false;
+    }
+    RawConnection raw(path);
+    return pragma(raw.db(), QStringLiteral("journal_mode = WAL")).toString() == QLatin1String("wal")
+        && raw.exec(QStringLiteral("INSERT INTO users (name, created_at) VALUES ('Ann', 0)"));
+}
+
+QString journalModeOf(const QString &path)
+{
+    RawConnection raw(path);
+    return pragma(raw.db(), QStringLiteral("journal_mode")).toString();
+}
+
 enum class BadFile {
     Missing,
     TextFile,
@@ -293,6 +359,13 @@ private Q_SLOTS:
     void committedTransactionIsVisibleToOthers();
     void busyFileFailsAfterTimeout();
     void busyCommitRollsBack();
+    void shortLockIsWaitedOut_data();
+    void shortLockIsWaitedOut();
+
+    void journalModeIsRollback_data();
+    void journalModeIsRollback();
+    void walFileInUseStillOpens();
+    void readOnlyOpensAfterCrashedWrite();
 };
 
 void TestDatabaseFile::newFileHasLatestSchema()
@@ -1015,7 +1088,8 @@ void TestDatabaseFile::committedTransactionIsVisibleToOthers()
 
 void TestDatabaseFile::busyFileFailsAfterTimeout()
 {
-    // The one test that waits out the real timeout, to check that it is the one configured.
+    // The one test that waits out the real timeout and every retry after it, to
+    // check that they are the ones configured.
     TestDatabase file;
     QVERIFY2(file.isValid(), qPrintable(file.openError().message));
     const auto other = file.openSecondConnection();
@@ -1033,7 +1107,8 @@ void TestDatabaseFile::busyFileFailsAfterTimeout()
     const qint64 waited = timer.elapsed();
     QCOMPARE(kindName(error.kind), kindName(Error::Kind::Busy));
     QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
-    QVERIFY2(waited >= Database::busyTimeoutMs * 9 / 10, qPrintable(QString::number(waited)));
+    QVERIFY2(waited >= WriteTransaction::busyAttempts * Database::busyTimeoutMs * 9 / 10,
+        qPrintable(QString::number(waited)));
     QCOMPARE(changed.count(), 0);
 
     QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
@@ -1070,6 +1145,159 @@ void TestDatabaseFile::busyCommitRollsBack()
     QCOMPARE(ProspectRepository(*reader).count(&error), 0);
     QVERIFY2(prospects.add(&ann, &error), qPrintable(error.message));
     QCOMPARE(ProspectRepository(*reader).count(&error), 1);
+}
+
+void TestDatabaseFile::shortLockIsWaitedOut_data()
+{
+    QTest::addColumn<LockHolder::Lock>("lock");
+
+    QTest::newRow("another writer: BEGIN waits") << LockHolder::Lock::Write;
+    QTest::newRow("a reader: COMMIT waits") << LockHolder::Lock::Read;
+}
+
+void TestDatabaseFile::shortLockIsWaitedOut()
+{
+    QFETCH(LockHolder::Lock, lock);
+
+    // Held twice as long as the busy timeout but shorter than the retries after
+    // it (at least 2 x 50 ms + 100 ms of pauses): without them the write fails.
+    const int timeoutMs = 200;
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    QVERIFY(Test::setBusyTimeout(file.db(), timeoutMs));
+    ProspectRepository prospects(file.db());
+    Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    Error error;
+    {
+        LockHolder holder(file.path(), lock, 2 * timeoutMs);
+        QVERIFY(holder.waitUntilHeld());
+        QVERIFY2(prospects.add(&ann, &error), qPrintable(error.message));
+    }
+    QCOMPARE(prospects.count(&error), 1);
+}
+
+void TestDatabaseFile::journalModeIsRollback_data()
+{
+    QTest::addColumn<bool>("wal");
+    QTest::addColumn<Database::Access>("access");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("rollback file, read-write")
+        << false << Database::Access::ReadWrite << QStringLiteral("delete");
+    QTest::newRow("rollback file, read-only")
+        << false << Database::Access::ReadOnly << QStringLiteral("delete");
+    QTest::newRow("WAL file, read-write: converted")
+        << true << Database::Access::ReadWrite << QStringLiteral("delete");
+    QTest::newRow("WAL file, read-only: left as it is")
+        << true << Database::Access::ReadOnly << QStringLiteral("wal");
+}
+
+void TestDatabaseFile::journalModeIsRollback()
+{
+    QFETCH(bool, wal);
+    QFETCH(Database::Access, access);
+    QFETCH(QString, expected);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("journal.touchline"));
+    if (wal) {
+        QVERIFY(createWalFile(path));
+    } else {
+        Database created;
+        QVERIFY(created.open(
+            path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
+    }
+    const QByteArray before = checksum(path);
+
+    Database db;
+    Error error;
+    QVERIFY2(
+        db.open(path, Database::Creation::MustExist, access, &error), qPrintable(error.message));
+    QCOMPARE(pragma(db.connection(), QStringLiteral("journal_mode")).toString(), expected);
+    if (access == Database::Access::ReadWrite) {
+        QVERIFY2(
+            UserRepository(db).ensure(QStringLiteral("Bob"), &error), qPrintable(error.message));
+    }
+    db.close();
+
+    // What the next copy finds: the mode stays, and a rollback file needs no
+    // -wal or -shm beside it.
+    QCOMPARE(journalModeOf(path), expected);
+    if (expected == QLatin1String("delete")) {
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+    }
+    if (access == Database::Access::ReadOnly)
+        QCOMPARE(checksum(path), before);
+}
+
+void TestDatabaseFile::walFileInUseStillOpens()
+{
+    // A program that reads the file through its WAL keeps SQLite from
+    // converting it: the file opens and writes in WAL mode until the next open.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("wal.touchline"));
+    QVERIFY(createWalFile(path));
+    {
+        RawConnection other(path);
+        QSqlQuery read(other.db());
+        QVERIFY(read.exec(QStringLiteral("BEGIN")));
+        QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM users")));
+        QVERIFY(read.next());
+
+        Database db;
+        Error error;
+        QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
+            qPrintable(error.message));
+        QCOMPARE(pragma(db.connection(), QStringLiteral("journal_mode")).toString(),
+            QStringLiteral("wal"));
+        QVERIFY2(
+            UserRepository(db).ensure(QStringLiteral("Bob"), &error), qPrintable(error.message));
+        QVERIFY(read.exec(QStringLiteral("COMMIT")));
+    }
+    Database db;
+    Error error;
+    QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
+        qPrintable(error.message));
+    QCOMPARE(pragma(db.connection(), QStringLiteral("journal_mode")).toString(),
+        QStringLiteral("delete"));
+    QCOMPARE(Test::tableRows(db, QStringLiteral("users")).size(), 2);
+}
+
+void TestDatabaseFile::readOnlyOpensAfterCrashedWrite()
+{
+    // The file and its journal copied in the middle of a write are what a writer
+    // killed there leaves: a hot journal that a read-only connection cannot roll back.
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    QVERIFY(UserRepository(file.db()).ensure(QStringLiteral("Ann"), nullptr));
+    const QString crashed = file.dirPath() + QStringLiteral("/crashed.touchline");
+    {
+        RawConnection writer(file.path());
+        QVERIFY(writer.exec(QStringLiteral("PRAGMA cache_size = 1"))); // spill to the file
+        QVERIFY(writer.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(writer.exec(
+                QStringLiteral("INSERT INTO users (name, created_at) VALUES (hex(randomblob(500)) "
+                               "|| '%1', 0)")
+                    .arg(i)));
+        QVERIFY(QFile::copy(file.path(), crashed));
+        QVERIFY(QFile::copy(
+            file.path() + QStringLiteral("-journal"), crashed + QStringLiteral("-journal")));
+        QVERIFY(writer.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    Database db;
+    Error error;
+    QVERIFY2(db.open(crashed, Database::Creation::MustExist, Database::Access::ReadOnly, &error),
+        qPrintable(error.message));
+    QCOMPARE(Test::tableRows(db, QStringLiteral("users")).size(), 1); // all or nothing
+    QVERIFY(!QFileInfo::exists(crashed + QStringLiteral("-journal")));
+    db.close();
+    const Error integrity = Database::checkIntegrity(crashed);
+    QVERIFY2(!integrity.isError(), qPrintable(integrity.message));
 }
 
 QTEST_GUILESS_MAIN(TestDatabaseFile)
