@@ -17,6 +17,7 @@
 #include "itemmodels/TimelineModel.h"
 #include "storage/Backup.h"
 #include "storage/CadenceRepository.h"
+#include "storage/ChangeWatcher.h"
 #include "storage/DefaultLocation.h"
 #include "storage/StatsComputation.h"
 #include "storage/UserRepository.h"
@@ -632,6 +633,12 @@ bool MainWindow::openDatabase(
         fitColumnsToContents();
 
     checkIntegrityInBackground();
+    // Teammates and the CLI write to the same file: every view follows them.
+    m_changeWatcher = new ChangeWatcher(*m_db, this);
+    connect(m_changeWatcher, &ChangeWatcher::changedElsewhere, this, [this] {
+        statusBar()->showMessage(tr("Updated with changes made elsewhere to this file."), 3000);
+    });
+    m_changeWatcher->start();
     AppSettings::addRecentFile(m_db->path());
     setWindowTitle(m_db->isReadOnly()
             ? tr("%1 (read-only) – Touchline").arg(QFileInfo(m_db->path()).fileName())
@@ -724,6 +731,8 @@ void MainWindow::closeDatabase()
     if (!m_db)
         return;
     commitPendingEdits();
+    delete m_changeWatcher;
+    m_changeWatcher = nullptr;
     AppSettings::setProspectHeaderState(m_table->horizontalHeader()->saveState());
     m_table->setModel(nullptr);
     m_timeline->setModel(nullptr);

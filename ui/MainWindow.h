@@ -32,6 +32,7 @@ class EnrollmentEditor;
 class ProspectDialog;
 class ProspectEditor;
 class ProspectTableModel;
+class ChangeWatcher;
 class TimelineModel;
 class TimelinePanel;
 class TouchEditor;
@@ -144,6 +145,7 @@ private:
     QUndoStack *m_undoStack = nullptr;
     ProspectEditor *m_editor = nullptr;
     ProspectTableModel *m_model = nullptr;
+    ChangeWatcher *m_changeWatcher = nullptr;
     TouchEditor *m_touchEditor = nullptr;
     TimelineModel *m_timelineModel = nullptr;
     EnrollmentEditor *m_enrollmentEditor = nullptr;

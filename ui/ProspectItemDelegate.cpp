@@ -4,8 +4,23 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QLineEdit>
 
 namespace Touchline {
+
+namespace {
+
+// Set on a status editor once the user picks a status in it.
+constexpr char chosenByUser[] = "touchlineChosenByUser";
+
+bool changedByUser(const QWidget *editor)
+{
+    if (const auto *line = qobject_cast<const QLineEdit *>(editor))
+        return line->isModified();
+    return editor->property(chosenByUser).toBool();
+}
+
+} // namespace
 
 QString ProspectItemDelegate::displayText(const QVariant &value, const QLocale &locale) const
 {
@@ -22,11 +37,17 @@ QWidget *ProspectItemDelegate::createEditor(
     auto *combo = new QComboBox(parent);
     for (ProspectStatus status : allStatuses())
         combo->addItem(statusDisplayName(status), statusKey(status));
+    connect(
+        combo, &QComboBox::activated, combo, [combo] { combo->setProperty(chosenByUser, true); });
     return combo;
 }
 
 void ProspectItemDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    // The view passes every refresh (a teammate's write, a touch logged) on to
+    // open editors: what the user typed or chose there stays until they finish.
+    if (changedByUser(editor))
+        return;
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole)));
         return;

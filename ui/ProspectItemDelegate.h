@@ -5,7 +5,8 @@
 namespace Touchline {
 
 // Edits the status column with a list of statuses and shows times in the
-// user's locale, leaving other columns to QStyledItemDelegate.
+// user's locale, leaving other columns to QStyledItemDelegate. An open editor
+// keeps what the user typed or chose when the row is refreshed under it.
 class ProspectItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -768,6 +768,50 @@ private Q_SLOTS:
             QVERIFY2(quickAction(window, text)->isEnabled(), qPrintable(text));
     }
 
+    // A teammate's copy writes to the same file: the table, the timeline and the
+    // count follow within about two seconds, and the selection and a half-typed
+    // cell stay as they were.
+    void changesMadeElsewhereShowWithoutLosingWork()
+    {
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(showFile(window, file.path()));
+        const qint64 person2 = idOf(window, QStringLiteral("Person2"));
+        QTableView *table = window.prospectView();
+        table->selectRow(window.prospectModel()->rowOf(person2));
+        QCOMPARE(window.timelineModel()->prospectId(), person2);
+        const int timelineRows = window.timelineModel()->rowCount();
+        const QModelIndex company = table->model()->index(
+            window.prospectModel()->rowOf(person2), int(ProspectField::Company));
+        table->edit(company);
+        auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("Initech, half typed"));
+
+        std::unique_ptr<Database> teammate = file.openSecondConnection();
+        QVERIFY(teammate && teammate->isOpen());
+        Prospect added;
+        added.firstName = QStringLiteral("Teammate's");
+        Error error;
+        QVERIFY2(ProspectRepository(*teammate).add(&added, &error), qPrintable(error.message));
+        Touch touch = Test::makeTouch(
+            person2, QStringLiteral("phone/out/no_answer"), QDateTime::currentDateTimeUtc());
+        QVERIFY2(
+            TouchRepository(*teammate).log(&touch, nullptr, &error), qPrintable(error.message));
+
+        QTRY_COMPARE_WITH_TIMEOUT(window.prospectModel()->rowCount(), 13, 3000);
+        QTRY_COMPARE(window.timelineModel()->rowCount(), timelineRows + 1);
+        QCOMPARE(child<QLabel>(window, "countLabel")->text(), QStringLiteral("13 prospects"));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("elsewhere")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.prospectModel()->idAt(table->currentIndex().row()), person2);
+        QCOMPARE(window.timelineModel()->prospectId(), person2);
+        QVERIFY(editor->isVisible());
+        QCOMPARE(editor->text(), QStringLiteral("Initech, half typed"));
+    }
+
     void ctrl1AndCtrl2MoveBetweenTableAndTimeline()
     {
         Test::TestDatabase file;
