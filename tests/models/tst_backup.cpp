@@ -7,7 +7,6 @@
 #include "storage/Database.h"
 #include "storage/Schema.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,16 +22,6 @@ using namespace Touchline;
 using Touchline::Test::TestDatabase;
 
 namespace {
-
-QByteArray checksum(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
-}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -236,7 +225,7 @@ void TestBackup::neverOverwritesAFile()
     QVERIFY2(!taken.contains(first), qPrintable(first));
     QVERIFY2(!taken.contains(second), qPrintable(second));
     for (const QString &path : std::as_const(taken))
-        QCOMPARE(checksum(path), checksum(taken.first()));
+        QCOMPARE(Test::fileChecksum(path), Test::fileChecksum(taken.first()));
     QVERIFY(!Database::checkIntegrity(first).isError());
     QVERIFY(!Database::checkIntegrity(second).isError());
 }
@@ -287,7 +276,7 @@ void TestBackup::readOnlyOpenCanBeBackedUp()
         Test::insertProspects(file.db(), {Test::makeProspect(QStringLiteral("Ada"), {})}).size(),
         1);
     file.db().close();
-    const QByteArray before = checksum(file.path());
+    const QByteArray before = Test::fileChecksum(file.path());
 
     Database reader;
     Error error;
@@ -297,7 +286,7 @@ void TestBackup::readOnlyOpenCanBeBackedUp()
     const QString path = made(reader);
     QVERIFY(!path.isEmpty());
     reader.close();
-    QCOMPARE(checksum(file.path()), before);
+    QCOMPARE(Test::fileChecksum(file.path()), before);
 
     Database copy;
     QVERIFY(copy.open(path, Database::Creation::MustExist, Database::Access::ReadOnly, &error));

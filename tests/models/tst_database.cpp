@@ -9,7 +9,6 @@
 #include "storage/Schema.h"
 #include "storage/UserRepository.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -63,16 +62,6 @@ QString kindName(Error::Kind kind)
 QString shownPath(const QString &path)
 {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-}
-
-QByteArray checksum(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
 }
 
 QDateTime modificationTime(const QString &path)
@@ -480,7 +469,7 @@ void TestDatabaseFile::creationModes()
         QVERIFY(ProspectRepository(existing).add(&ann, nullptr));
         prospectId = ann.id;
     }
-    const QByteArray before = checksum(path);
+    const QByteArray before = Test::fileChecksum(path);
 
     Database db;
     Error error;
@@ -491,7 +480,7 @@ void TestDatabaseFile::creationModes()
     if (!opened) {
         QVERIFY2(error.message.contains(shownPath(path)), qPrintable(error.message));
         QCOMPARE(QFileInfo::exists(path), fileExists); // a refused open creates nothing
-        QCOMPARE(checksum(path), before);
+        QCOMPARE(Test::fileChecksum(path), before);
         return;
     }
     QCOMPARE(db.schemaVersion(), Schema::latestVersion);
@@ -729,7 +718,7 @@ void TestDatabaseFile::badFilesRefused()
     const QString path = dir.filePath(QStringLiteral("bad.touchline"));
     QVERIFY(createBadFile(file, path));
     const bool existed = QFileInfo::exists(path);
-    const QByteArray before = checksum(path);
+    const QByteArray before = Test::fileChecksum(path);
     const QDateTime modifiedBefore = modificationTime(path);
 
     Database db;
@@ -741,7 +730,7 @@ void TestDatabaseFile::badFilesRefused()
 
     // Refusing a file never changes it, nor creates one.
     QCOMPARE(QFileInfo::exists(path), existed);
-    QCOMPARE(checksum(path), before);
+    QCOMPARE(Test::fileChecksum(path), before);
     QCOMPARE(modificationTime(path), modifiedBefore);
     QVERIFY(!QFileInfo::exists(path + QStringLiteral("-journal")));
 }
@@ -756,11 +745,11 @@ void TestDatabaseFile::integrityCheckFindsDamagedPages()
 
     const QString path = dir.filePath(QStringLiteral("bad.touchline"));
     QVERIFY(createBadFile(BadFile::CorruptPages, path));
-    const QByteArray before = checksum(path);
+    const QByteArray before = Test::fileChecksum(path);
     const Error error = Database::checkIntegrity(path);
     QCOMPARE(kindName(error.kind), kindName(Error::Kind::Corrupt));
     QVERIFY2(error.message.contains(shownPath(path)), qPrintable(error.message));
-    QCOMPARE(checksum(path), before);
+    QCOMPARE(Test::fileChecksum(path), before);
     QVERIFY(!QFileInfo::exists(path + QStringLiteral("-journal")));
 }
 
@@ -789,7 +778,7 @@ void TestDatabaseFile::readOnlyRefusesWrites()
     QVERIFY(writer.remove({bob.id}, &deleted, nullptr));
     file.db().close();
 
-    const QByteArray before = checksum(file.path());
+    const QByteArray before = Test::fileChecksum(file.path());
     const QDateTime modifiedBefore = modificationTime(file.path());
 
     Database db;
@@ -838,7 +827,7 @@ void TestDatabaseFile::readOnlyRefusesWrites()
     QCOMPARE(ids, QList<qint64> {ann.id});
 
     db.close();
-    QCOMPARE(checksum(file.path()), before);
+    QCOMPARE(Test::fileChecksum(file.path()), before);
     QCOMPARE(modificationTime(file.path()), modifiedBefore);
 }
 
@@ -1208,7 +1197,7 @@ void TestDatabaseFile::journalModeIsRollback()
         QVERIFY(created.open(
             path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
     }
-    const QByteArray before = checksum(path);
+    const QByteArray before = Test::fileChecksum(path);
 
     Database db;
     Error error;
@@ -1229,7 +1218,7 @@ void TestDatabaseFile::journalModeIsRollback()
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
     }
     if (access == Database::Access::ReadOnly)
-        QCOMPARE(checksum(path), before);
+        QCOMPARE(Test::fileChecksum(path), before);
 }
 
 void TestDatabaseFile::walFileInUseStillOpens()

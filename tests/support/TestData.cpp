@@ -3,7 +3,9 @@
 #include "storage/Database.h"
 #include "storage/EnrollmentRepository.h"
 
+#include <QCryptographicHash>
 #include <QDebug>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -212,6 +214,16 @@ QList<QVariantList> tableRows(
 bool setBusyTimeout(Database &db, int milliseconds)
 {
     return execSql(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(milliseconds));
+}
+
+QByteArray fileChecksum(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
 }
 
 } // namespace Touchline::Test

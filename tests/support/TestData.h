@@ -65,6 +65,9 @@ QList<QVariantList> tableRows(Database &db, const QString &table, const QStringL
 QList<QVariantList> tableRows(
     const QSqlDatabase &connection, const QString &table, const QStringList &skipColumns = {});
 
+// SHA-256 of a file's bytes, to prove it was not written; empty when unreadable.
+QByteArray fileChecksum(const QString &path);
+
 // Changes the connection's busy timeout, so that lock tests need not wait 5 s.
 bool setBusyTimeout(Database &db, int milliseconds);
 

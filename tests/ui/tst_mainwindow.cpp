@@ -20,6 +20,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -258,6 +260,14 @@ private:
                                                 : enrollmentStateKey(enrollments.first().state));
         }
         return states;
+    }
+
+    // Garbage over pages in the middle; the header and schema stay readable.
+    static bool damagePagesInTheMiddle(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadWrite) && file.seek(file.size() / 2 / 4096 * 4096)
+            && file.write(QByteArray(8 * 4096, '\x5a')) == 8 * 4096;
     }
 
     static QString tabText(MainWindow &window, int index)
@@ -1005,12 +1015,7 @@ private Q_SLOTS:
                     Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
             QCOMPARE(Test::insertProspects(db, prospects).size(), 3000);
         }
-        // Garbage over pages in the middle; the header and schema stay readable.
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.seek(file.size() / 2 / 4096 * 4096));
-        QVERIFY(file.write(QByteArray(8 * 4096, '\x5a')) == 8 * 4096);
-        file.close();
+        QVERIFY(damagePagesInTheMiddle(path));
 
         // Message boxes are closed as they come, their texts kept.
         QTimer closer;
@@ -1059,15 +1064,10 @@ private Q_SLOTS:
             Error error;
             QCOMPARE(Backup::make(db, QString(), &backup, &error), Backup::Result::Finished);
         }
-        QFile file(path);
-        if (truncated) {
-            QVERIFY(file.resize(file.size() / 2));
-        } else {
-            QVERIFY(file.open(QIODevice::ReadWrite));
-            QVERIFY(file.seek(file.size() / 2 / 4096 * 4096));
-            QVERIFY(file.write(QByteArray(8 * 4096, '\x5a')) == 8 * 4096);
-            file.close();
-        }
+        if (truncated)
+            QVERIFY(QFile::resize(path, QFileInfo(path).size() / 2));
+        else
+            QVERIFY(damagePagesInTheMiddle(path));
 
         // The first message box offers the backup, and it is taken.
         QTimer taker;
