@@ -117,11 +117,20 @@ void setSettlingDays(int days)
 
 QString userName()
 {
-    const QString name = QSettings().value(userNameKey).toString().trimmed();
-    if (!name.isEmpty())
-        return name;
+    if (hasUserName())
+        return QSettings().value(userNameKey).toString().trimmed();
     const QString login = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")).trimmed();
     return login.isEmpty() ? QDir::home().dirName() : login;
+}
+
+bool hasUserName()
+{
+    return !QSettings().value(userNameKey).toString().trimmed().isEmpty();
+}
+
+void setUserName(const QString &name)
+{
+    QSettings().setValue(userNameKey, name.trimmed());
 }
 
 QString schedulingLink()

@@ -30,6 +30,9 @@ void setSettlingDays(int days);
 
 // The name touches are logged under: the login name until the user sets one.
 QString userName();
+// Whether the user has chosen a name; first start asks until they do.
+bool hasUserName();
+void setUserName(const QString &name);
 
 // The user's booking page, for the {{scheduling_link}} placeholder; empty until set.
 QString schedulingLink();

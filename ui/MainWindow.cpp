@@ -9,6 +9,7 @@
 #include "ProspectDialog.h"
 #include "ProspectItemDelegate.h"
 #include "TimelinePanel.h"
+#include "UserNameDialog.h"
 #include "commands/EnrollmentEditor.h"
 #include "commands/ProspectEditor.h"
 #include "commands/TouchEditor.h"
@@ -42,6 +43,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -62,6 +64,8 @@ namespace {
 
 constexpr int searchDelayMs = 150;
 constexpr int statusMessageMs = 6000;
+// The owner filter's entry that follows whoever the current user is.
+constexpr qint64 myProspects = -1;
 
 QString fileFilter()
 {
@@ -296,9 +300,16 @@ QWidget *MainWindow::createProspectPage()
         m_statusFilter->addItem(statusDisplayName(status), statusKey(status));
     auto *statusLabel = new QLabel(tr("&Status:"));
     statusLabel->setBuddy(m_statusFilter);
+    m_ownerFilter = new QComboBox;
+    m_ownerFilter->setObjectName(QStringLiteral("ownerFilter"));
+    m_ownerFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *ownerLabel = new QLabel(tr("&Owner:"));
+    ownerLabel->setBuddy(m_ownerFilter);
     filters->addWidget(m_search, 1);
     filters->addWidget(statusLabel);
     filters->addWidget(m_statusFilter);
+    filters->addWidget(ownerLabel);
+    filters->addWidget(m_ownerFilter);
     layout->addLayout(filters);
 
     m_table = new QTableView;
@@ -327,6 +338,7 @@ QWidget *MainWindow::createProspectPage()
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    connect(m_ownerFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editProspect);
     m_timeline = new TimelinePanel;
     connect(m_timeline, &TimelinePanel::logTouchRequested, this, &MainWindow::logTouch);
@@ -444,6 +456,11 @@ void MainWindow::createActions()
     });
     addAction(m_findAction);
 
+    m_userNameAction = new QAction(tr("Your &Name…"), this);
+    m_userNameAction->setObjectName(QStringLiteral("userNameAction"));
+    m_userNameAction->setStatusTip(tr("Change the name your touches and edits are recorded under"));
+    connect(m_userNameAction, &QAction::triggered, this, &MainWindow::changeUserName);
+
     m_logTouchAction = new QAction(tr("&Log Touch…"), this);
     m_logTouchAction->setObjectName(QStringLiteral("logTouchAction"));
     m_logTouchAction->setShortcut(QKeySequence(tr("Ctrl+L")));
@@ -528,6 +545,8 @@ void MainWindow::createMenus()
     edit->addAction(m_redoAction);
     edit->addSeparator();
     edit->addAction(m_findAction);
+    edit->addSeparator();
+    edit->addAction(m_userNameAction);
 
     QMenu *prospects = menuBar()->addMenu(tr("&Prospects"));
     prospects->addAction(m_addAction);
@@ -590,22 +609,20 @@ bool MainWindow::openDatabase(
     closeDatabase();
     m_db = std::move(db);
     Error userError;
-    const qint64 authorId = m_db->isReadOnly()
-        ? 0
-        : UserRepository(*m_db).ensure(AppSettings::userName(), &userError);
+    const qint64 userId = userIdInFile(AppSettings::userName(), &userError);
     if (userError.isError())
         statusBar()->showMessage(
             tr("Touches will be logged without your name: %1").arg(userError.message));
     m_editor = new ProspectEditor(*m_db, m_undoStack, this);
-    m_editor->setAuthorId(authorId);
     m_model = new ProspectTableModel(*m_db, m_editor, this);
     // Queued: the question waits until the table's editor has closed.
     connect(m_model, &ProspectTableModel::editConflicted, this, &MainWindow::resolveTableConflict,
         Qt::QueuedConnection);
-    m_touchEditor = new TouchEditor(*m_db, m_undoStack, authorId, this);
-    m_enrollmentEditor = new EnrollmentEditor(*m_db, m_undoStack, authorId, this);
+    // setUser() below names the author of each editor and page.
+    m_touchEditor = new TouchEditor(*m_db, m_undoStack, 0, this);
+    m_enrollmentEditor = new EnrollmentEditor(*m_db, m_undoStack, 0, this);
     connect(m_enrollmentEditor, &EnrollmentEditor::failed, this, &MainWindow::showError);
-    createFilePages(authorId);
+    createFilePages();
     m_timelineModel = new TimelineModel(*m_db, this);
     m_timelineModel->setNewestFirst(m_newestFirstAction->isChecked());
     m_timeline->setReadOnly(m_db->isReadOnly());
@@ -628,6 +645,11 @@ bool MainWindow::openDatabase(
         &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &MainWindow::showCurrentProspectTimeline);
+    setUser(userId, AppSettings::userName());
+    connect(m_db.get(), &Database::changed, this, [this](Database::Tables tables) {
+        if (tables.testFlag(Database::Table::Users))
+            reloadOwnerFilter();
+    });
     applyFilters();
     if (!headerRestored)
         fitColumnsToContents();
@@ -749,6 +771,11 @@ void MainWindow::closeDatabase()
     delete m_editor;
     m_editor = nullptr;
     m_db.reset();
+    m_userId = 0;
+    {
+        const QSignalBlocker blocker(m_ownerFilter);
+        m_ownerFilter->clear();
+    }
     m_pages->setCurrentIndex(0);
     setWindowTitle(tr("Touchline"));
     updateActions();
@@ -927,6 +954,7 @@ void MainWindow::applyFilters()
     ProspectStatus status;
     if (statusFromKey(m_statusFilter->currentData().toString(), &status))
         query.status = status;
+    query.ownerId = chosenOwnerId();
     const QHeaderView *header = m_table->horizontalHeader();
     query.sortField = ProspectField(header->sortIndicatorSection());
     query.sortOrder = header->sortIndicatorOrder();
@@ -958,13 +986,80 @@ void MainWindow::updateActions()
     m_resumeAction->setEnabled(writable && selected > 0);
 }
 
-void MainWindow::createFilePages(qint64 authorId)
+qint64 MainWindow::chosenOwnerId() const
+{
+    const qint64 owner = m_ownerFilter->currentData().toLongLong();
+    return owner == myProspects ? m_userId : owner;
+}
+
+void MainWindow::reloadOwnerFilter()
+{
+    QList<User> users;
+    Error error;
+    if (!UserRepository(*m_db).list(&users, &error)) {
+        showError(error.message);
+        return;
+    }
+    const QVariant chosen = m_ownerFilter->currentData();
+    {
+        const QSignalBlocker blocker(m_ownerFilter);
+        m_ownerFilter->clear();
+        m_ownerFilter->addItem(tr("Everyone"), qint64(0));
+        // Without a user in the file, "mine" would match nobody's prospects.
+        if (m_userId != 0)
+            m_ownerFilter->addItem(tr("My prospects"), myProspects);
+        for (const User &user : std::as_const(users))
+            m_ownerFilter->addItem(user.name, user.id);
+        m_ownerFilter->setCurrentIndex(std::max(0, m_ownerFilter->findData(chosen)));
+    }
+    if (m_model && chosenOwnerId() != m_model->query().ownerId)
+        applyFilters();
+}
+
+qint64 MainWindow::userIdInFile(const QString &name, Error *error)
+{
+    UserRepository users(*m_db);
+    return m_db->isReadOnly() ? users.find(name, error) : users.ensure(name, error);
+}
+
+void MainWindow::setUser(qint64 userId, const QString &name)
+{
+    m_userId = userId;
+    m_editor->setAuthorId(userId);
+    m_touchEditor->setAuthorId(userId);
+    m_enrollmentEditor->setAuthorId(userId);
+    m_duePage->setUser(userId, name);
+    m_cadencesPage->setUserName(name);
+    reloadOwnerFilter();
+}
+
+void MainWindow::changeUserName()
+{
+    const std::optional<QString> name = UserNameDialog::ask(this);
+    if (!name || !m_db)
+        return;
+    Error error;
+    const qint64 userId = userIdInFile(*name, &error);
+    if (error.isError()) {
+        showError(tr("Your name is now %1, but this file could not record it, so touches in it "
+                     "are still logged under the previous name. %2")
+                      .arg(*name, error.message));
+        return;
+    }
+    setUser(userId, *name);
+    statusBar()->showMessage(m_db->isReadOnly()
+            ? tr("Your name is now %1. This file is read-only: nothing was written to it.")
+                  .arg(*name)
+            : tr("Touches and edits in this file are now recorded under %1.").arg(*name),
+        statusMessageMs);
+}
+
+void MainWindow::createFilePages()
 {
     m_duePage = new DuePage(*m_db, m_undoStack);
     m_duePage->setObjectName(QStringLiteral("duePage"));
     m_duePage->setReadOnly(m_db->isReadOnly());
     m_duePage->setUrlOpener([this](const QUrl &url) { return m_openUrl(url); });
-    m_duePage->setUser(authorId, AppSettings::userName());
     m_duePage->setSchedulingLink(AppSettings::schedulingLink());
     connect(m_duePage, &DuePage::countsChanged, this, &MainWindow::updateDueCounts);
     connect(m_duePage, &DuePage::prospectActivated, this, &MainWindow::showProspect);
@@ -1097,11 +1192,16 @@ void MainWindow::updateDueCounts(int dueToday, int overdue)
 
 void MainWindow::showProspect(qint64 prospectId)
 {
-    // The prospect may be hidden by a search or a status filter: clear them.
+    // The prospect may be hidden by a search, a status or an owner filter: clear them.
     int row = m_model->rowOf(prospectId);
-    if (row < 0 && (!m_search->text().isEmpty() || m_statusFilter->currentIndex() != 0)) {
+    if (row < 0
+        && (!m_search->text().isEmpty() || m_statusFilter->currentIndex() != 0
+            || m_ownerFilter->currentIndex() != 0)) {
         m_search->clear();
+        const QSignalBlocker statusBlocker(m_statusFilter);
+        const QSignalBlocker ownerBlocker(m_ownerFilter);
         m_statusFilter->setCurrentIndex(0);
+        m_ownerFilter->setCurrentIndex(0);
         applyFilters();
         row = m_model->rowOf(prospectId);
     }

@@ -104,6 +104,8 @@ private Q_SLOTS:
     void updateDueCounts(int dueToday, int overdue);
     // Computes the dashboard again for its filter bar, in the background.
     void requestStats();
+    // Asks for the user's name and records further touches and edits under it.
+    void changeUserName();
 
 private:
     enum class Decision { Pause, Resume };
@@ -135,7 +137,16 @@ private:
     std::optional<Prospect> currentProspect() const;
     // Opens the touch form; `touch.id` 0 logs a new touch, otherwise edits it.
     void openTouchDialog(const Prospect &prospect, const Touch &touch);
-    void createFilePages(qint64 authorId);
+    void createFilePages();
+    // The open file's id for the user's name: added when the file is writable,
+    // only looked up (0 if absent) when it is read-only.
+    qint64 userIdInFile(const QString &name, Error *error);
+    // Records further touches and edits under this user, everywhere one is held.
+    void setUser(qint64 userId, const QString &name);
+    // Lists the file's users in the owner filter, keeping the choice if it still exists.
+    void reloadOwnerFilter();
+    // The owner the prospect table shows (0: everyone's).
+    qint64 chosenOwnerId() const;
     void removeFilePages();
     // Stores what a page holds back while the user types, before undo, redo or close.
     void commitPendingEdits();
@@ -155,6 +166,7 @@ private:
     StatsComputation *m_stats = nullptr;
     QTimer *m_statsTimer = nullptr;
     bool m_statsStale = true; // the dashboard shows numbers older than the file
+    qint64 m_userId = 0;      // the user in the open file; 0: not recorded there
     UrlOpener m_openUrl;
     FolderChooser m_chooseFolder;
 
@@ -166,6 +178,7 @@ private:
     QTableView *m_table = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_statusFilter = nullptr;
+    QComboBox *m_ownerFilter = nullptr;
     QLabel *m_countLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
@@ -183,6 +196,7 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_userNameAction = nullptr;
     QAction *m_logTouchAction = nullptr;
     QAction *m_focusTableAction = nullptr;
     QAction *m_focusTimelineAction = nullptr;

@@ -1,5 +1,7 @@
+#include "AppSettings.h"
 #include "MainWindow.h"
 #include "Translations.h"
+#include "UserNameDialog.h"
 #include "storage/DefaultLocation.h"
 
 #include <QApplication>
@@ -35,6 +37,11 @@ int main(int argc, char *argv[])
     parser.process(app);
     const Database::Access access
         = parser.isSet(readOnly) ? Database::Access::ReadOnly : Database::Access::ReadWrite;
+
+    // Asked here rather than by the window, which tests create without a dialog.
+    // Cancel keeps the login name for now; the next start asks again.
+    if (!AppSettings::hasUserName())
+        UserNameDialog::ask();
 
     MainWindow window;
     window.show();

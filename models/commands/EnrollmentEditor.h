@@ -21,6 +21,8 @@ public:
 
     EnrollmentRepository &repository() { return m_repository; }
     qint64 authorId() const { return m_authorId; }
+    // Changes made from now on are recorded under this user (0: unknown).
+    void setAuthorId(qint64 userId) { m_authorId = userId; }
 
     // Returns whether the change was made; `result` lists who was left out and why.
     bool enroll(const Cadence &cadence, const QList<qint64> &prospectIds, EnrollResult *result,

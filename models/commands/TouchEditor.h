@@ -20,6 +20,8 @@ public:
 
     TouchRepository &repository() { return m_repository; }
     qint64 authorId() const { return m_authorId; }
+    // Changes made from now on are recorded under this user (0: unknown).
+    void setAuthorId(qint64 userId) { m_authorId = userId; }
 
     // Each returns whether the change was made. On failure the reason goes to
     // `error`, or, when the caller passes none, to failed().

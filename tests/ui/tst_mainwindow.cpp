@@ -1,3 +1,4 @@
+#include "AppSettings.h"
 #include "CadencesPage.h"
 #include "DuePage.h"
 #include "LogTouchDialog.h"
@@ -6,6 +7,7 @@
 #include "TestDatabase.h"
 #include "TimelinePanel.h"
 #include "Translations.h"
+#include "UserNameDialog.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
 #include "storage/Backup.h"
@@ -15,6 +17,7 @@
 #include "storage/ProspectRepository.h"
 #include "storage/StatsComputation.h"
 #include "storage/TouchRepository.h"
+#include "storage/UserRepository.h"
 
 #include <QAction>
 #include <QApplication>
@@ -273,6 +276,65 @@ private:
     static QString tabText(MainWindow &window, int index)
     {
         return child<QTabWidget>(window, "views")->tabText(index);
+    }
+
+    // Types `name` into the next "Your Name" dialog and presses OK.
+    void answerNextNameDialog(const QString &name)
+    {
+        QTimer::singleShot(0, this, [this, name] {
+            auto *dialog = qobject_cast<UserNameDialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                m_messages.append(QStringLiteral("no name dialog"));
+                return;
+            }
+            m_dialogTitles.append(dialog->windowTitle());
+            dialog->findChild<QLineEdit *>(QStringLiteral("nameField"))->setText(name);
+            dialog->accept();
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+    }
+
+    static qint64 userId(Database &db, const QString &name)
+    {
+        Error error;
+        const qint64 id = UserRepository(db).ensure(name, &error);
+        if (!id)
+            qFatal("adding user %s failed: %s", qPrintable(name), qPrintable(error.message));
+        return id;
+    }
+
+    // Three prospects of Alice, two of Bob and one of nobody's.
+    static void fillWithOwners(Database &db)
+    {
+        const qint64 alice = userId(db, QStringLiteral("Alice"));
+        const qint64 bob = userId(db, QStringLiteral("Bob"));
+        const QList<qint64> owners = {alice, bob, alice, bob, alice, 0};
+        for (int i = 0; i < owners.size(); ++i) {
+            Prospect p;
+            p.firstName = QStringLiteral("Owned%1").arg(i);
+            p.ownerId = owners.at(i);
+            addProspect(db, p);
+        }
+    }
+
+    static QStringList comboTexts(QComboBox *combo)
+    {
+        QStringList texts;
+        for (int i = 0; i < combo->count(); ++i)
+            texts.append(combo->itemText(i));
+        return texts;
+    }
+
+    // The owners of the prospects the table shows, sorted.
+    static QStringList ownersShown(MainWindow &window)
+    {
+        QStringList owners;
+        const ProspectTableModel *model = window.prospectModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            owners.append(model->prospectAt(row)->ownerName);
+        owners.sort();
+        return owners;
     }
 
     QStringList m_messages;
@@ -1249,6 +1311,158 @@ private Q_SLOTS:
         QVERIFY(raw.open(QIODevice::ReadOnly));
         QCOMPARE(raw.readAll(), before);
         QVERIFY(!QFileInfo::exists(file.path() + QStringLiteral("-journal")));
+    }
+
+    void ownerFilterNarrowsTheTable()
+    {
+        Test::TestDatabase file;
+        fillWithOwners(file.db());
+        AppSettings::setUserName(QStringLiteral("Alice"));
+        MainWindow window;
+        QVERIFY(showFile(window, file.path()));
+        auto *owner = child<QComboBox>(window, "ownerFilter");
+        QCOMPARE(comboTexts(owner),
+            (QStringList {QStringLiteral("Everyone"), QStringLiteral("My prospects"),
+                QStringLiteral("Alice"), QStringLiteral("Bob")}));
+        QCOMPARE(owner->currentIndex(), 0);
+        QCOMPARE(window.prospectModel()->rowCount(), 6);
+
+        owner->setCurrentIndex(owner->findText(QStringLiteral("My prospects")));
+        QCOMPARE(ownersShown(window), QStringList(3, QStringLiteral("Alice")));
+        QCOMPARE(
+            child<QLabel>(window, "countLabel")->text(), QStringLiteral("3 of 6 prospects shown"));
+        owner->setCurrentIndex(owner->findText(QStringLiteral("Bob")));
+        QCOMPARE(ownersShown(window), QStringList(2, QStringLiteral("Bob")));
+
+        // With the status filter too: nobody's prospects are all new.
+        auto *status = child<QComboBox>(window, "statusFilter");
+        status->setCurrentIndex(status->findData(QStringLiteral("won")));
+        QCOMPARE(window.prospectModel()->rowCount(), 0);
+        status->setCurrentIndex(0);
+        owner->setCurrentIndex(0);
+        QCOMPARE(window.prospectModel()->rowCount(), 6);
+
+        // The label's mnemonic reaches the combo.
+        const auto labels = window.findChildren<QLabel *>();
+        const auto label = std::find_if(labels.cbegin(), labels.cend(),
+            [owner](const QLabel *l) { return l->buddy() == owner; });
+        QVERIFY(label != labels.cend());
+        QCOMPARE((*label)->text(), QStringLiteral("&Owner:"));
+    }
+
+    void ownerFilterKeepsItsChoiceWhenUsersChange()
+    {
+        Test::TestDatabase file;
+        fillWithOwners(file.db());
+        AppSettings::setUserName(QStringLiteral("Alice"));
+        MainWindow window;
+        QVERIFY(showFile(window, file.path()));
+        auto *owner = child<QComboBox>(window, "ownerFilter");
+        owner->setCurrentIndex(owner->findText(QStringLiteral("Bob")));
+        QCOMPARE(window.prospectModel()->rowCount(), 2);
+
+        userId(*window.database(), QStringLiteral("Carol"));
+        QCOMPARE(comboTexts(owner),
+            (QStringList {QStringLiteral("Everyone"), QStringLiteral("My prospects"),
+                QStringLiteral("Alice"), QStringLiteral("Bob"), QStringLiteral("Carol")}));
+        QCOMPARE(owner->currentText(), QStringLiteral("Bob"));
+        QCOMPARE(ownersShown(window), QStringList(2, QStringLiteral("Bob")));
+
+        // A user added by a teammate's copy shows up too.
+        {
+            Database other;
+            QVERIFY(other.open(
+                file.path(), Database::Creation::MustExist, Database::Access::ReadWrite, nullptr));
+            userId(other, QStringLiteral("Dev"));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(owner->count(), 6, 10000);
+        QCOMPARE(owner->currentText(), QStringLiteral("Bob"));
+        QCOMPARE(window.prospectModel()->rowCount(), 2);
+    }
+
+    void yourNameChangesTheAuthorOfWhatFollows()
+    {
+        Test::TestDatabase file;
+        fillWithOwners(file.db());
+        AppSettings::setUserName(QStringLiteral("Alice"));
+        MainWindow window;
+        QVERIFY(showFile(window, file.path()));
+        Database &db = *window.database();
+        const qint64 alice = UserRepository(db).find(QStringLiteral("Alice"), nullptr);
+        const qint64 bob = UserRepository(db).find(QStringLiteral("Bob"), nullptr);
+        QVERIFY(alice && bob);
+        auto *owner = child<QComboBox>(window, "ownerFilter");
+        owner->setCurrentIndex(owner->findText(QStringLiteral("My prospects")));
+        QCOMPARE(ownersShown(window), QStringList(3, QStringLiteral("Alice")));
+
+        auto logATouch = [this, &window](qint64 prospectId) {
+            selectProspect(window, prospectId);
+            onNextTouchDialog([](LogTouchDialog *dialog) { dialog->accept(); });
+            child<QAction>(window, "logTouchAction")->trigger();
+            const QList<Touch> touches = storedTouches(*window.database(), prospectId);
+            return touches.isEmpty() ? qint64(-1) : touches.first().authorId;
+        };
+        QCOMPARE(logATouch(idOf(window, QStringLiteral("Owned0"))), alice);
+
+        answerNextNameDialog(QStringLiteral("Bob"));
+        child<QAction>(window, "userNameAction")->trigger();
+        QCOMPARE(m_dialogTitles.value(1), QStringLiteral("Your Name"));
+        QCOMPARE(AppSettings::userName(), QStringLiteral("Bob"));
+        // "My prospects" follows the user.
+        QCOMPARE(owner->currentText(), QStringLiteral("My prospects"));
+        QCOMPARE(ownersShown(window), QStringList(2, QStringLiteral("Bob")));
+        QCOMPARE(logATouch(idOf(window, QStringLiteral("Owned1"))), bob);
+
+        // A new name becomes a user of the file, and edits are recorded under it too.
+        answerNextNameDialog(QStringLiteral("Erin"));
+        child<QAction>(window, "userNameAction")->trigger();
+        const qint64 erin = UserRepository(db).find(QStringLiteral("Erin"), nullptr);
+        QVERIFY(erin);
+        QVERIFY(owner->findText(QStringLiteral("Erin")) > 0);
+        QCOMPARE(window.prospectModel()->rowCount(), 0);
+        owner->setCurrentIndex(0);
+        const qint64 id = idOf(window, QStringLiteral("Owned5"));
+        QCOMPARE(logATouch(id), erin);
+        const int row = window.prospectModel()->rowOf(id);
+        QVERIFY(window.prospectModel()->setData(
+            window.prospectModel()->index(row, int(ProspectField::Company)),
+            QStringLiteral("Initech")));
+        const std::optional<Prospect> edited = ProspectRepository(db).get(id, nullptr);
+        QVERIFY(edited);
+        QCOMPARE(edited->updatedByName, QStringLiteral("Erin"));
+        QCOMPARE(m_messages, QStringList {});
+    }
+
+    void yourNameOnAReadOnlyFileWritesNothing()
+    {
+        Test::TestDatabase file;
+        fillWithOwners(file.db());
+        file.db().close();
+        QFile raw(file.path());
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        const QByteArray before = raw.readAll();
+        raw.close();
+        AppSettings::setUserName(QStringLiteral("Bob"));
+        {
+            MainWindow window;
+            QVERIFY(window.openDatabase(
+                file.path(), Database::Creation::MustExist, nullptr, Database::Access::ReadOnly));
+            auto *owner = child<QComboBox>(window, "ownerFilter");
+            owner->setCurrentIndex(owner->findText(QStringLiteral("My prospects")));
+            QCOMPARE(ownersShown(window), QStringList(2, QStringLiteral("Bob")));
+
+            answerNextNameDialog(QStringLiteral("Zed"));
+            child<QAction>(window, "userNameAction")->trigger();
+            QCOMPARE(AppSettings::userName(), QStringLiteral("Zed"));
+            // Zed is not a user of the file, so there is no "My prospects" to show.
+            QCOMPARE(owner->findText(QStringLiteral("My prospects")), -1);
+            QCOMPARE(owner->currentIndex(), 0);
+            QCOMPARE(window.prospectModel()->rowCount(), 6);
+            QTRY_VERIFY(window.findChildren<QThread *>().isEmpty());
+        }
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QCOMPARE(raw.readAll(), before);
+        QCOMPARE(m_messages, QStringList {});
     }
 
     void withoutAFileOnlyOpeningIsOffered()
