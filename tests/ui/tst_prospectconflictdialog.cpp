@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Touchline;
 
@@ -44,7 +45,7 @@ void TestProspectConflictDialog::init()
     m_theirs.status = ProspectStatus::Won;
     m_theirs.rowVersion = 5;
     m_theirs.updatedByName = QStringLiteral("Maya");
-    m_theirs.updatedAt = QDateTime(QDate(2026, 12, 5), QTime(9, 30), Qt::UTC);
+    m_theirs.updatedAt = QDateTime(QDate(2026, 12, 5), QTime(9, 30), QTimeZone::utc());
 }
 
 void TestProspectConflictDialog::showsEachConflictingField()
