@@ -1,5 +1,6 @@
 #include "DueItemDelegate.h"
 
+#include "PaletteColors.h"
 #include "domain/Touch.h"
 #include "itemmodels/DueListModel.h"
 
@@ -28,12 +29,6 @@ QString detailLine(const QModelIndex &index)
 
 } // namespace
 
-QColor DueItemDelegate::warningColor(const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Base).lightnessF() < 0.5;
-    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc0, 0x1c, 0x28);
-}
-
 QSize DueItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics metrics(option.font);
@@ -55,13 +50,13 @@ void DueItemDelegate::paint(
     const bool overdue = index.data(DueListModel::OverdueRole).toBool();
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor quiet = selected ? text : palette.color(QPalette::PlaceholderText);
-    const QColor warning = selected ? text : warningColor(palette);
+    const QColor warning = selected ? text : PaletteColors::warningColor(palette);
 
     painter->save();
     if (overdue)
         painter->fillRect(
             QRect(opt.rect.left(), opt.rect.top() + 2, barWidth, opt.rect.height() - 4),
-            warningColor(palette));
+            PaletteColors::warningColor(palette));
 
     const QRect inner = opt.rect.adjusted(padding + barWidth, padding, -padding, -padding);
     QFont bold = opt.font;

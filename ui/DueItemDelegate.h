@@ -17,9 +17,6 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-
-    // A red that reads on the palette's base colour, light or dark.
-    static QColor warningColor(const QPalette &palette);
 };
 
 } // namespace Touchline

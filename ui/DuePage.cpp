@@ -3,6 +3,7 @@
 #include "DueItemDelegate.h"
 #include "EmptyStateLabel.h"
 #include "LogTouchDialog.h"
+#include "PaletteColors.h"
 #include "commands/EnrollmentEditor.h"
 #include "commands/TouchEditor.h"
 #include "domain/ContactLinks.h"
@@ -77,7 +78,7 @@ PlannedStep plannedStepOf(const DueItem &item)
 void showRendered(QTextEdit *edit, const RenderedTemplate &rendered)
 {
     edit->setPlainText(rendered.text);
-    QColor unknown = DueItemDelegate::warningColor(edit->palette());
+    QColor unknown = PaletteColors::warningColor(edit->palette());
     unknown.setAlphaF(0.3f);
     QColor empty(0xe0, 0x9b, 0x00);
     empty.setAlphaF(0.35f);
@@ -349,9 +350,7 @@ QWidget *DuePage::createWorkPane()
     m_gaps = new QLabel;
     m_gaps->setObjectName(QStringLiteral("dueGaps"));
     m_gaps->setWordWrap(true);
-    QPalette warning = m_gaps->palette();
-    warning.setColor(QPalette::WindowText, DueItemDelegate::warningColor(warning));
-    m_gaps->setPalette(warning);
+    PaletteColors::setWarningText(m_gaps);
     layout->addWidget(m_gaps);
 
     const auto buttonRow = [this, layout](const QList<QAction *> &actions, bool writes) {
@@ -572,7 +571,7 @@ void DuePage::showCurrent()
     m_due->setText(due.join(QStringLiteral(" · ")));
     QPalette duePalette = palette();
     if (overdue)
-        duePalette.setColor(QPalette::WindowText, DueItemDelegate::warningColor(duePalette));
+        duePalette.setColor(QPalette::WindowText, PaletteColors::warningColor(duePalette));
     m_due->setPalette(duePalette);
 
     const Message message = render(*item);

@@ -1,5 +1,7 @@
 #include "LogTouchDialog.h"
 
+#include "PaletteColors.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -66,9 +68,7 @@ LogTouchDialog::LogTouchDialog(
 
     m_error = new QLabel;
     m_error->setWordWrap(true);
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(palette);
+    PaletteColors::setWarningText(m_error);
     m_error->hide();
     layout->addWidget(m_error);
 

@@ -1,5 +1,7 @@
 #include "PaletteColors.h"
 
+#include <QWidget>
+
 namespace Touchline::PaletteColors {
 
 QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
@@ -12,6 +14,18 @@ QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
+}
+
+QColor warningColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xc0, 0x1c, 0x28);
+}
+
+void setWarningText(QWidget *widget)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, warningColor(palette));
+    widget->setPalette(palette);
 }
 
 QColor channelColor(const QString &channel)

@@ -1,5 +1,7 @@
 #include "ProspectDialog.h"
 
+#include "PaletteColors.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -95,9 +97,7 @@ QLineEdit *ProspectDialog::addLineEdit(
     edit->setClearButtonEnabled(true);
     auto *error = new QLabel;
     error->setWordWrap(true);
-    QPalette palette = error->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    error->setPalette(palette);
+    PaletteColors::setWarningText(error);
     error->hide();
 
     auto *column = new QVBoxLayout;

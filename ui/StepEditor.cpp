@@ -1,5 +1,6 @@
 #include "StepEditor.h"
 
+#include "PaletteColors.h"
 #include "TemplateHighlighter.h"
 #include "domain/CadenceLinter.h"
 #include "domain/MessageTemplate.h"
@@ -92,12 +93,6 @@ void makeQuiet(QLabel *label)
     font.setPointSizeF(font.pointSizeF() * 0.9);
     label->setFont(font);
     label->setForegroundRole(QPalette::PlaceholderText);
-}
-
-QColor warningColor(const QWidget *widget)
-{
-    return widget->palette().color(QPalette::Base).lightness() < 128 ? QColor(0xff, 0x8a, 0x80)
-                                                                     : QColor(0xc0, 0x1c, 0x28);
 }
 
 void setText(QPlainTextEdit *edit, const QString &text, bool sameStep)
@@ -514,7 +509,7 @@ void StepEditor::updateWindow()
     QPalette palette = m_windowHint->palette();
     if (invalid) {
         m_windowHint->setText(tr("The window must end after it starts."));
-        palette.setColor(QPalette::WindowText, warningColor(this));
+        palette.setColor(QPalette::WindowText, PaletteColors::warningColor(palette));
         m_windowHint->setForegroundRole(QPalette::WindowText);
     } else {
         TouchChannel channel = TouchChannel::Email;
@@ -538,7 +533,7 @@ void StepEditor::updateCounters()
                                  : tr("≈ %n character(s)", nullptr, length));
         label->setToolTip(counted);
         QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, warningColor(this));
+        palette.setColor(QPalette::WindowText, PaletteColors::warningColor(palette));
         label->setPalette(palette);
         label->setForegroundRole(
             limit > 0 && length > limit ? QPalette::WindowText : QPalette::PlaceholderText);

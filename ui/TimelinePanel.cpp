@@ -1,5 +1,6 @@
 #include "TimelinePanel.h"
 
+#include "PaletteColors.h"
 #include "TimelineDelegate.h"
 #include "domain/RelativeTime.h"
 #include "itemmodels/TimelineModel.h"
@@ -38,9 +39,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_doNotContact = new QLabel(tr("Do not contact: this prospect asked not to hear from us."));
     m_doNotContact->setObjectName(QStringLiteral("doNotContactBanner"));
     m_doNotContact->setWordWrap(true);
-    QPalette warning = m_doNotContact->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_doNotContact->setPalette(warning);
+    PaletteColors::setWarningText(m_doNotContact);
     QFont bold = m_doNotContact->font();
     bold.setBold(true);
     m_doNotContact->setFont(bold);

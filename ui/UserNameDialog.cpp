@@ -1,6 +1,7 @@
 #include "UserNameDialog.h"
 
 #include "AppSettings.h"
+#include "PaletteColors.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -31,9 +32,7 @@ UserNameDialog::UserNameDialog(const QString &name, QWidget *parent)
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("nameError"));
     m_error->setWordWrap(true);
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(palette);
+    PaletteColors::setWarningText(m_error);
     m_error->hide();
     layout->addWidget(m_error);
     connect(m_name, &QLineEdit::textEdited, m_error, &QWidget::hide);
