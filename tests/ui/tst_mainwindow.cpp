@@ -3,6 +3,7 @@
 #include "DuePage.h"
 #include "LogTouchDialog.h"
 #include "MainWindow.h"
+#include "ProspectConflictDialog.h"
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "TimelinePanel.h"
@@ -263,6 +264,13 @@ private:
                                                 : enrollmentStateKey(enrollments.first().state));
         }
         return states;
+    }
+
+    static QString companyOf(Database &db, qint64 id)
+    {
+        Error error;
+        const std::optional<Prospect> prospect = ProspectRepository(db).get(id, &error);
+        return prospect ? prospect->company : error.message;
     }
 
     // Garbage over pages in the middle; the header and schema stay readable.
@@ -882,6 +890,61 @@ private Q_SLOTS:
         QCOMPARE(window.timelineModel()->prospectId(), person2);
         QVERIFY(editor->isVisible());
         QCOMPARE(editor->text(), QStringLiteral("Initech, half typed"));
+    }
+
+    void tableEditAfterATeammatesAsksWhichToKeep_data()
+    {
+        QTest::addColumn<ProspectConflictDialog::Choice>("choice");
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("keep mine")
+            << ProspectConflictDialog::Choice::KeepMine << QStringLiteral("Mine Inc");
+        QTest::newRow("keep theirs")
+            << ProspectConflictDialog::Choice::KeepTheirs << QStringLiteral("Theirs Inc");
+    }
+
+    // A teammate saved the same field a moment before this user's inline edit:
+    // the window asks, and what the user picks is what the file keeps.
+    void tableEditAfterATeammatesAsksWhichToKeep()
+    {
+        QFETCH(ProspectConflictDialog::Choice, choice);
+        QFETCH(QString, stored);
+        Test::TestDatabase file;
+        fill(file.db());
+        MainWindow window;
+        QVERIFY(showFile(window, file.path()));
+        const qint64 person2 = idOf(window, QStringLiteral("Person2"));
+        const QModelIndex company = window.prospectModel()->index(
+            window.prospectModel()->rowOf(person2), int(ProspectField::Company));
+        QVERIFY(company.data().isValid()); // the row as this copy read it
+
+        std::unique_ptr<Database> teammate = file.openSecondConnection();
+        QVERIFY(Test::execSql(*teammate,
+            QStringLiteral("UPDATE prospects SET company = 'Theirs Inc', "
+                           "row_version = row_version + 1 WHERE id = ?"),
+            {person2}));
+
+        QStringList asked;
+        QTimer chooser;
+        connect(&chooser, &QTimer::timeout, this, [&asked, choice] {
+            auto *dialog
+                = qobject_cast<ProspectConflictDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            asked.append(dialog->windowTitle());
+            dialog->button(choice)->click();
+        });
+        chooser.start(20);
+        // Before the window has heard of the teammate's save.
+        QVERIFY(!window.prospectModel()->setData(company, QStringLiteral("Mine Inc")));
+        QTRY_COMPARE(asked.size(), 1);
+        QTRY_COMPARE(companyOf(file.db(), person2), stored);
+        QTRY_COMPARE(
+            window.prospectModel()
+                ->index(window.prospectModel()->rowOf(person2), int(ProspectField::Company))
+                .data()
+                .toString(),
+            stored);
+        QVERIFY(m_messages.isEmpty());
     }
 
     void ctrl1AndCtrl2MoveBetweenTableAndTimeline()
