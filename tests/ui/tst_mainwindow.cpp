@@ -198,14 +198,16 @@ private:
         return index >= 0;
     }
 
-    // Runs `drive` on the log-touch form the window opens next; whatever the
-    // form is left with, it is closed afterwards so that a test fails, not hangs.
-    void onNextTouchDialog(std::function<void(LogTouchDialog *)> drive)
+    // Runs `drive` on the dialog of type Dialog the window opens next (noting it
+    // as `what` when another or none comes); whatever the dialog is left with, it
+    // is closed afterwards so that a test fails, not hangs.
+    template<typename Dialog>
+    void onNextDialog(const QString &what, std::function<void(Dialog *)> drive)
     {
-        QTimer::singleShot(0, this, [this, drive] {
-            auto *dialog = qobject_cast<LogTouchDialog *>(QApplication::activeModalWidget());
+        QTimer::singleShot(0, this, [this, what, drive] {
+            auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
             if (!dialog) {
-                m_messages.append(QStringLiteral("no touch dialog"));
+                m_messages.append(QStringLiteral("no ") + what);
                 return;
             }
             m_dialogTitles.append(dialog->windowTitle());
@@ -215,28 +217,27 @@ private:
         });
     }
 
+    void onNextTouchDialog(std::function<void(LogTouchDialog *)> drive)
+    {
+        onNextDialog<LogTouchDialog>(QStringLiteral("touch dialog"), std::move(drive));
+    }
+
     // Chooses the cadence whose entry starts with `name` in the next enroll dialog.
     void chooseInNextEnrollDialog(const QString &name)
     {
-        QTimer::singleShot(0, this, [this, name] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            if (!dialog) {
-                m_messages.append(QStringLiteral("no enroll dialog"));
-                return;
-            }
-            m_dialogTitles.append(dialog->windowTitle());
-            const QStringList items = dialog->comboBoxItems();
-            for (const QString &item : items) {
-                if (item.startsWith(name)) {
-                    dialog->setTextValue(item);
-                    dialog->accept();
-                    return;
+        onNextDialog<QInputDialog>(
+            QStringLiteral("enroll dialog"), [this, name](QInputDialog *dialog) {
+                const QStringList items = dialog->comboBoxItems();
+                for (const QString &item : items) {
+                    if (item.startsWith(name)) {
+                        dialog->setTextValue(item);
+                        dialog->accept();
+                        return;
+                    }
                 }
-            }
-            m_messages.append(QStringLiteral("no cadence ") + name + QStringLiteral(" in ")
-                + items.join(QLatin1String(", ")));
-            dialog->reject();
-        });
+                m_messages.append(QStringLiteral("no cadence ") + name + QStringLiteral(" in ")
+                    + items.join(QLatin1String(", ")));
+            });
     }
 
     static void selectProspects(MainWindow &window, const QList<qint64> &ids)
@@ -289,17 +290,9 @@ private:
     // Types `name` into the next "Your Name" dialog and presses OK.
     void answerNextNameDialog(const QString &name)
     {
-        QTimer::singleShot(0, this, [this, name] {
-            auto *dialog = qobject_cast<UserNameDialog *>(QApplication::activeModalWidget());
-            if (!dialog) {
-                m_messages.append(QStringLiteral("no name dialog"));
-                return;
-            }
-            m_dialogTitles.append(dialog->windowTitle());
+        onNextDialog<UserNameDialog>(QStringLiteral("name dialog"), [name](UserNameDialog *dialog) {
             dialog->findChild<QLineEdit *>(QStringLiteral("nameField"))->setText(name);
             dialog->accept();
-            if (dialog->isVisible())
-                dialog->reject();
         });
     }
 
