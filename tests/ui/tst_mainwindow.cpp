@@ -274,6 +274,22 @@ private:
         return prospect ? prospect->company : error.message;
     }
 
+    // A new file of 3000 prospects (pages enough to damage some in the middle),
+    // and its backup when `backup` is given.
+    static bool writeFileOfManyPages(const QString &path, QString *backup)
+    {
+        Database db;
+        if (!db.open(path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr))
+            return false;
+        QList<Prospect> prospects;
+        for (int i = 0; i < 3000; ++i)
+            prospects.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
+        if (Test::insertProspects(db, prospects).size() != 3000)
+            return false;
+        Error error;
+        return !backup || Backup::make(db, QString(), backup, &error) == Backup::Result::Finished;
+    }
+
     // Garbage over pages in the middle; the header and schema stay readable.
     static bool damagePagesInTheMiddle(const QString &path)
     {
@@ -1123,16 +1139,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("damaged.touchline"));
-        {
-            Database db;
-            QVERIFY(db.open(
-                path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
-            QList<Prospect> prospects;
-            for (int i = 0; i < 3000; ++i)
-                prospects.append(
-                    Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
-            QCOMPARE(Test::insertProspects(db, prospects).size(), 3000);
-        }
+        QVERIFY(writeFileOfManyPages(path, nullptr));
         QVERIFY(damagePagesInTheMiddle(path));
 
         // Message boxes are closed as they come, their texts kept.
@@ -1170,18 +1177,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("damaged.touchline"));
         QString backup;
-        {
-            Database db;
-            QVERIFY(db.open(
-                path, Database::Creation::MustNotExist, Database::Access::ReadWrite, nullptr));
-            QList<Prospect> prospects;
-            for (int i = 0; i < 3000; ++i)
-                prospects.append(
-                    Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
-            QCOMPARE(Test::insertProspects(db, prospects).size(), 3000);
-            Error error;
-            QCOMPARE(Backup::make(db, QString(), &backup, &error), Backup::Result::Finished);
-        }
+        QVERIFY(writeFileOfManyPages(path, &backup));
         if (truncated)
             QVERIFY(QFile::resize(path, QFileInfo(path).size() / 2));
         else
