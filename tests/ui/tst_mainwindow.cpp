@@ -274,6 +274,18 @@ private:
         return prospect ? prospect->company : error.message;
     }
 
+    // Message boxes are closed as they come while `closer` lives, their texts kept.
+    void closeMessageBoxesAsTheyCome(QTimer &closer)
+    {
+        connect(&closer, &QTimer::timeout, this, [this] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_messages.append(box->text());
+                box->close();
+            }
+        });
+        closer.start(20);
+    }
+
     // A new file of 3000 prospects (pages enough to damage some in the middle),
     // and its backup when `backup` is given.
     static bool writeFileOfManyPages(const QString &path, QString *backup)
@@ -1142,15 +1154,8 @@ private Q_SLOTS:
         QVERIFY(writeFileOfManyPages(path, nullptr));
         QVERIFY(damagePagesInTheMiddle(path));
 
-        // Message boxes are closed as they come, their texts kept.
         QTimer closer;
-        connect(&closer, &QTimer::timeout, this, [this] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                m_messages.append(box->text());
-                box->close();
-            }
-        });
-        closer.start(20);
+        closeMessageBoxesAsTheyCome(closer);
         MainWindow window;
         window.show();
         window.openDatabase(path, Database::Creation::MustExist, nullptr);
@@ -1277,13 +1282,7 @@ private Q_SLOTS:
         window.setFolderChooser([&](const QString &, const QString &) { return gone; });
         QVERIFY(showFile(window, file.path()));
         QTimer closer;
-        connect(&closer, &QTimer::timeout, this, [this] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                m_messages.append(box->text());
-                box->close();
-            }
-        });
-        closer.start(20);
+        closeMessageBoxesAsTheyCome(closer);
         child<QAction>(window, "backUpToAction")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(m_messages.size(), 1, 20000);
         QVERIFY2(m_messages.first().contains(QDir::toNativeSeparators(gone)),
