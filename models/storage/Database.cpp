@@ -94,24 +94,19 @@ bool rollBackUnfinishedWrite(const Database &db, Error *error)
                 .arg(QDir::toNativeSeparators(db.path())));
 }
 
-bool isBusy(const QSqlQuery &query)
-{
-    const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
-    return code == Busy || code == Locked;
-}
-
 // Runs BEGIN IMMEDIATE or COMMIT, trying again after a growing, jittered pause
 // when SQLite still reports the file busy. The busy timeout already waits for
 // the lock; these attempts cover what it does not: a holder that outlasts it,
 // and SQLite answering BUSY at once where waiting could deadlock. The jitter
 // keeps writers that failed together from trying again together. A COMMIT that
 // fails with BUSY leaves the transaction open, so trying it again is safe.
-bool execRetryingBusy(QSqlQuery &query, const QString &statement)
+bool execRetryingBusy(const Database &db, QSqlQuery &query, const QString &statement)
 {
     for (int attempt = 1;; ++attempt) {
         if (query.exec(statement))
             return true;
-        if (attempt >= WriteTransaction::busyAttempts || !isBusy(query))
+        if (attempt >= WriteTransaction::busyAttempts
+            || db.queryError(query, QString()).kind != Error::Kind::Busy)
             return false;
         const int pause = WriteTransaction::firstRetryPauseMs << (attempt - 1);
         QThread::msleep(ulong(pause / 2 + QRandomGenerator::global()->bounded(pause)));
@@ -443,7 +438,7 @@ bool WriteTransaction::begin(Error *error)
             Database::tr("%1 is open read-only; nothing can be changed.")
                 .arg(QDir::toNativeSeparators(m_db.path())));
     QSqlQuery query(m_db.connection());
-    if (!execRetryingBusy(query, QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (!execRetryingBusy(m_db, query, QStringLiteral("BEGIN IMMEDIATE"))) {
         if (error)
             *error = m_db.queryError(query, Database::tr("starting a change"));
         return false;
@@ -455,7 +450,7 @@ bool WriteTransaction::begin(Error *error)
 bool WriteTransaction::commit(Error *error)
 {
     QSqlQuery query(m_db.connection());
-    if (!execRetryingBusy(query, QStringLiteral("COMMIT"))) {
+    if (!execRetryingBusy(m_db, query, QStringLiteral("COMMIT"))) {
         if (error)
             *error = m_db.queryError(query, Database::tr("saving a change"));
         return false;
