@@ -1,0 +1,44 @@
+#pragma once
+
+#include "storage/EnrollmentRepository.h"
+#include "storage/Error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+class QIODevice;
+
+namespace Touchline {
+
+class Database;
+
+// Writes the file's data in the formats other tools read. Every export goes to
+// a temporary file renamed over the target when complete (QSaveFile), so a
+// failed export never leaves half a file behind.
+class Exporter
+{
+    Q_DECLARE_TR_FUNCTIONS(Touchline::Exporter)
+public:
+    explicit Exporter(Database &db);
+
+    // UTF-8 CSV with a header, Csv::cell() neutralising formulas. The columns
+    // are the ones ProspectFileReader maps back under the Touchline preset.
+    bool prospectsCsv(const QString &path, const QList<qint64> &prospectIds, Error *error);
+    // The touches of these prospects (empty: of all), in the columns
+    // TouchFileReader reads.
+    bool touchesCsv(const QString &path, const QList<qint64> &prospectIds, Error *error);
+    bool vCards(const QString &path, const QList<qint64> &prospectIds, Error *error);
+    // The due list under this filter as events (ICalendar).
+    bool dueCalendar(const QString &path, const DueFilter &filter, Error *error);
+
+private:
+    bool save(
+        const QString &path, const std::function<bool(QIODevice *, Error *)> &write, Error *error);
+
+    Database &m_db;
+};
+
+} // namespace Touchline

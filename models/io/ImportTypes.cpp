@@ -1,0 +1,24 @@
+#include "ImportTypes.h"
+
+#include "domain/Csv.h"
+
+namespace Touchline {
+
+QString ImportText::problemsCsv(const QList<RowProblem> &problems)
+{
+    QString text = Csv::record({tr("Line"), tr("Reason")});
+    for (const RowProblem &problem : problems)
+        text += Csv::record({problem.line, problem.reason});
+    return text;
+}
+
+QString ImportText::summaryLine(const ImportSummary &summary)
+{
+    return tr("%1 imported, %2 updated, %3 skipped, %4 failed")
+        .arg(summary.imported)
+        .arg(summary.updated)
+        .arg(summary.skipped)
+        .arg(summary.failed.size());
+}
+
+} // namespace Touchline
