@@ -33,6 +33,9 @@ public:
 
     bool atEnd() const { return m_pos >= m_size; }
     int line() const { return m_line; }
+    // Whether the last record had quotes where a well-formed file has none: inside
+    // an unquoted field, or followed by text. Common when the delimiter is wrong.
+    bool hadStrayQuotes() const { return m_strayQuotes; }
 
     // Skips empty lines; true when a record follows.
     bool skipBlankLines()
@@ -46,6 +49,7 @@ public:
     // when a quoted field never closes (*openLine: where it opened).
     template<typename FieldSink> bool readRecord(FieldSink &&sink, int *openLine)
     {
+        m_strayQuotes = false;
         for (;;) {
             if (!atEnd() && m_text[m_pos] == quote) {
                 *openLine = m_line;
@@ -75,6 +79,7 @@ private:
             const char16_t c = m_text[m_pos];
             if (c == m_delimiter || isLineBreak(c))
                 return;
+            m_strayQuotes = m_strayQuotes || c == quote;
             ++m_pos;
         }
     }
@@ -120,8 +125,10 @@ private:
         }
         const qsizetype trailingStart = m_pos;
         skipUnquoted();
-        if (m_pos > trailingStart)
+        if (m_pos > trailingStart) {
+            m_strayQuotes = true;
             field->append(QStringView(m_text + trailingStart, m_pos - trailingStart));
+        }
         return true;
     }
 
@@ -130,6 +137,7 @@ private:
     char16_t m_delimiter;
     qsizetype m_pos = 0;
     int m_line = 1;
+    bool m_strayQuotes = false;
 };
 
 } // namespace
@@ -151,10 +159,11 @@ QChar CsvReader::detectDelimiter(QStringView text)
         for (int i = 0; i < sniffRecords && scanner.skipBlankLines(); ++i) {
             int fields = 0;
             int openLine = 0;
-            const bool closed = scanner.readRecord([&fields](auto &&) { ++fields; }, &openLine);
-            ++recordsByDelimiters[fields - 1];
-            if (!closed)
+            if (!scanner.readRecord([&fields](auto &&) { ++fields; }, &openLine))
                 break;
+            // Such a record is no evidence for this delimiter.
+            if (!scanner.hadStrayQuotes())
+                ++recordsByDelimiters[fields - 1];
         }
         Consistency consistency;
         for (auto it = recordsByDelimiters.cbegin(); it != recordsByDelimiters.cend(); ++it) {
