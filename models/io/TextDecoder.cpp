@@ -257,8 +257,9 @@ QString decodeUtf16(
 
 enum class Utf16Guess { No, LittleEndian, BigEndian };
 
-// Text in UTF-16 that is mostly Latin script has a zero in every other byte:
-// the high byte of each code unit. Other text has almost none.
+// UTF-16 text has a zero byte in every code unit below U+0100 (in Latin
+// script, most of them; elsewhere, at least the spaces, digits, punctuation and
+// line ends), and always on the same side. Other text has no zero bytes at all.
 Utf16Guess guessUtf16(const uchar *begin, const uchar *end)
 {
     const qsizetype pairs = std::min<qsizetype>(end - begin, utf16SniffLength) / 2;
@@ -268,11 +269,12 @@ Utf16Guess guessUtf16(const uchar *begin, const uchar *end)
         evenZeros += begin[2 * i] == 0;
         oddZeros += begin[2 * i + 1] == 0;
     }
-    // A third of the units in the Latin-1 range, and at most one in ten of them
-    // with both bytes zero (which UTF-16 text has no reason to contain).
-    if (oddZeros * 3 >= pairs && evenZeros * 10 <= oddZeros && oddZeros > 0)
+    const auto oneSided = [pairs](qsizetype zeros, qsizetype otherZeros) {
+        return zeros >= 2 && zeros * 10 >= pairs && otherZeros * 10 <= zeros;
+    };
+    if (oneSided(oddZeros, evenZeros))
         return Utf16Guess::LittleEndian;
-    if (evenZeros * 3 >= pairs && oddZeros * 10 <= evenZeros && evenZeros > 0)
+    if (oneSided(evenZeros, oddZeros))
         return Utf16Guess::BigEndian;
     return Utf16Guess::No;
 }
