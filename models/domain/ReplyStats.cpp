@@ -30,28 +30,61 @@ bool isReply(const HistoryTouch &touch)
 
 bool inTimeOrder(const HistoryTouch &a, const HistoryTouch &b)
 {
-    const qint64 aMs = a.occurredAt.toMSecsSinceEpoch();
-    const qint64 bMs = b.occurredAt.toMSecsSinceEpoch();
-    if (aMs != bMs)
-        return aMs < bMs;
+    if (a.occurredAtMs != b.occurredAtMs)
+        return a.occurredAtMs < b.occurredAtMs;
     if (a.direction != b.direction)
         return a.direction == TouchDirection::Out;
     return a.id < b.id;
 }
 
-bool inRange(const Filter &filter, const QDateTime &at)
+std::optional<qint64> msOf(const QDateTime &time)
 {
-    if (filter.from.isValid() && !(at.isValid() && at >= filter.from))
-        return false;
-    return !filter.to.isValid() || (at.isValid() && at < filter.to);
+    return time.isValid() ? std::optional<qint64>(time.toMSecsSinceEpoch()) : std::nullopt;
 }
 
-bool passes(const Filter &filter, const HistoryTouch &touch)
+// The filter with its period in milliseconds, converted once instead of per touch.
+class Selection
 {
-    return inRange(filter, touch.occurredAt)
-        && (!filter.channel || touch.channel == *filter.channel)
-        && (!filter.cadenceId || touch.cadenceId == *filter.cadenceId);
-}
+public:
+    explicit Selection(const Filter &filter)
+        : m_filter(filter)
+        , m_from(msOf(filter.from))
+        , m_to(msOf(filter.to))
+    {
+    }
+
+    bool inPeriod(std::optional<qint64> at) const
+    {
+        if (m_from && !(at && *at >= *m_from))
+            return false;
+        return !m_to || (at && *at < *m_to);
+    }
+
+    bool passes(const HistoryTouch &touch) const
+    {
+        return inPeriod(touch.occurredAtMs)
+            && (!m_filter.channel || touch.channel == *m_filter.channel)
+            && (!m_filter.cadenceId || touch.cadenceId == *m_filter.cadenceId);
+    }
+
+private:
+    const Filter &m_filter;
+    const std::optional<qint64> m_from;
+    const std::optional<qint64> m_to;
+};
+
+// Options::now and the settling time in milliseconds, converted once.
+struct Settling
+{
+    explicit Settling(const Options &options)
+        : nowMs(options.now.toMSecsSinceEpoch())
+        , afterMs(qint64(std::max(0, options.settlingDays)) * msPerDay)
+    {
+    }
+
+    const qint64 nowMs;
+    const qint64 afterMs;
+};
 
 // One prospect's history, before any filter: its numbered touches and where
 // its first reply came.
@@ -64,18 +97,17 @@ struct Outline
 
 // The settling rules that do not depend on what came after the touch.
 bool settledByEndOrTime(
-    const HistoryTouch &touch, const ProspectHistory &prospect, const Options &options)
+    const HistoryTouch &touch, const ProspectHistory &prospect, const Settling &settling)
 {
-    if (prospect.cadenceEndedAt.isValid() && prospect.cadenceEndedAt >= touch.occurredAt)
+    if (prospect.cadenceEndedAtMs && *prospect.cadenceEndedAtMs >= touch.occurredAtMs)
         return true;
-    return touch.occurredAt.msecsTo(options.now)
-        >= qint64(std::max(0, options.settlingDays)) * msPerDay;
+    return settling.nowMs - touch.occurredAtMs >= settling.afterMs;
 }
 
 // Fills `result`, reusing its and `ordered`'s storage from the previous
 // prospect: compute() calls this for every prospect, and StatsRepository's
 // touches already come in time order, so sorting is rarely needed.
-void outline(const ProspectHistory &prospect, const Options &options, Outline *result,
+void outline(const ProspectHistory &prospect, const Settling &settling, Outline *result,
     std::vector<const HistoryTouch *> *ordered)
 {
     ordered->clear();
@@ -94,7 +126,7 @@ void outline(const ProspectHistory &prospect, const Options &options, Outline *r
             result->numbered.push_back(touch);
     }
     result->lastSettled = !result->numbered.empty()
-        && settledByEndOrTime(*result->numbered.back(), prospect, options);
+        && settledByEndOrTime(*result->numbered.back(), prospect, settling);
 }
 
 void count(Tally *tally, bool settled, bool replied)
@@ -124,8 +156,8 @@ void countSpeed(
 {
     SpeedBucket bucket = SpeedBucket::Never;
     if (!outline.numbered.empty()) {
-        const qint64 delay = prospect.createdAt.isValid()
-            ? prospect.createdAt.msecsTo(outline.numbered.front()->occurredAt)
+        const qint64 delay = prospect.createdAtMs
+            ? outline.numbered.front()->occurredAtMs - *prospect.createdAtMs
             : -1;
         if (delay < 0) {
             ++report->speedUnmeasured;
@@ -159,9 +191,8 @@ public:
     {
     }
 
-    int weekHour(const QDateTime &at)
+    int weekHour(qint64 ms)
     {
-        const qint64 ms = at.toMSecsSinceEpoch();
         const qint64 hour = floorDiv(ms, msPerHour);
         auto found = m_offsetMs.find(hour);
         if (found == m_offsetMs.end()) {
@@ -176,7 +207,7 @@ public:
                         .first;
         }
         if (!found->second) {
-            const QDateTime local = at.toTimeZone(m_zone);
+            const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
             return (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
         }
         const qint64 local = ms + *found->second;
@@ -290,6 +321,8 @@ Report compute(
         return report.byTouchNumber[std::min(number, maxNumber) - 1];
     };
 
+    const Selection selection(filter);
+    const Settling settling(options);
     QList<qint64> delays;
     WeekHourClock clock(options.zone);
     std::unordered_map<TouchChannel, Tally> byChannel;
@@ -301,7 +334,7 @@ Report compute(
     for (const ProspectHistory &prospect : prospects) {
         if (filter.ownerId && prospect.ownerId != *filter.ownerId)
             continue;
-        outline(prospect, options, &shape, &ordered);
+        outline(prospect, settling, &shape, &ordered);
         if (shape.creditedNumber == 0)
             ++report.repliedBeforeOutbound;
 
@@ -309,11 +342,11 @@ Report compute(
         const int trialCount = shape.creditedNumber < 0 ? touchCount : shape.creditedNumber;
         for (int number = 1; number <= trialCount; ++number) {
             const HistoryTouch &touch = *shape.numbered.at(std::size_t(number - 1));
-            if (!passes(filter, touch))
+            if (!selection.passes(touch))
                 continue;
             const bool replied = number == shape.creditedNumber;
             const bool settled = number < touchCount || shape.lastSettled;
-            const int weekHour = clock.weekHour(touch.occurredAt);
+            const int weekHour = clock.weekHour(touch.occurredAtMs);
             for (Tally *tally : {&rowOf(number).tally, &byChannel[touch.channel],
                      &byOwner[prospect.ownerId], &byAuthor[touch.authorId], &byStep[touch.stepId],
                      &report.byWeekHour[std::size_t(weekHour)]})
@@ -321,12 +354,12 @@ Report compute(
         }
 
         if (shape.creditedNumber < 0 && shape.lastSettled
-            && passes(filter, *shape.numbered.back())) {
+            && selection.passes(*shape.numbered.back())) {
             ++rowOf(touchCount).gaveUp;
             ++report.gaveUp;
         }
 
-        if (inRange(filter, prospect.createdAt))
+        if (selection.inPeriod(prospect.createdAtMs))
             countSpeed(&report, &delays, prospect, shape);
     }
     copyTallies(byChannel, &report.byChannel);

@@ -17,8 +17,11 @@ namespace Touchline {
 // plain rows in, counts and rates out. No database, no clock: the same inputs
 // always give the same answer, and the dashboard, the CLI and the tests share it.
 //
+// Times in the histories are Unix milliseconds, UTC, as in the file: a
+// QDateTime per touch costs more to make and compare than counting it.
+//
 // Definitions:
-// - Order: a prospect's touches are taken by occurredAt; at the same instant
+// - Order: a prospect's touches are taken by occurredAtMs; at the same instant
 //   outbound before inbound (a reply logged in the same second as our touch
 //   answers it), then by id. The input order does not matter.
 // - Touch numbers: numbered touches (isNumbered(): outbound email, phone,
@@ -51,7 +54,7 @@ namespace ReplyStats {
 struct HistoryTouch
 {
     qint64 id = 0; // breaks ties between touches at the same instant
-    QDateTime occurredAt;
+    qint64 occurredAtMs = 0;
     TouchChannel channel = TouchChannel::Email;
     TouchDirection direction = TouchDirection::Out;
     qint64 cadenceId = 0; // the cadence of the step it did; 0: outside any cadence
@@ -62,9 +65,10 @@ struct HistoryTouch
 struct ProspectHistory
 {
     qint64 id = 0;
-    QDateTime createdAt;
+    std::optional<qint64> createdAtMs; // none: unknown
     qint64 ownerId = 0;
-    QDateTime cadenceEndedAt;    // when the latest enrollment ended; invalid: running or none
+    std::optional<qint64>
+        cadenceEndedAtMs;        // when the latest enrollment ended; none: running or none
     QList<HistoryTouch> touches; // any order
 };
 
@@ -77,7 +81,7 @@ struct ProspectHistory
 //   the reply credited to it. Give-ups count when the prospect's last touch
 //   passes.
 // - Speed to first touch measures prospects, some never touched: there the date
-//   range applies to createdAt, and channel and cadenceId do not apply.
+//   range applies to createdAtMs, and channel and cadenceId do not apply.
 // - repliedBeforeOutbound has no outbound touch to test: only ownerId applies.
 struct Filter
 {
@@ -175,7 +179,7 @@ struct Report
     const SpeedRow &speedRow(SpeedBucket bucket) const;
     // Of the touched prospects the speed counts; rounded down to the millisecond.
     std::optional<qint64> medianSpeedMs;
-    // Touched before createdAt (imported history) or created at an unknown time:
+    // Touched before createdAtMs (imported history) or created at an unknown time:
     // there is no delay to measure, so they are in no bucket and not in the median.
     int speedUnmeasured = 0;
 };

@@ -79,11 +79,11 @@ qint64 integer(sqlite3_stmt *row, int column)
     return sqlite3_column_int64(row, column);
 }
 
-QDateTime time(sqlite3_stmt *row, int column)
+std::optional<qint64> optionalInteger(sqlite3_stmt *row, int column)
 {
     return sqlite3_column_type(row, column) == SQLITE_NULL
-        ? QDateTime()
-        : Database::fromDbTime(integer(row, column));
+        ? std::nullopt
+        : std::optional<qint64>(integer(row, column));
 }
 
 } // namespace
@@ -109,9 +109,9 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
         [&result](sqlite3_stmt *row) {
             ReplyStats::ProspectHistory prospect;
             prospect.id = integer(row, 0);
-            prospect.createdAt = time(row, 1);
+            prospect.createdAtMs = optionalInteger(row, 1);
             prospect.ownerId = integer(row, 2);
-            prospect.cadenceEndedAt = time(row, 3);
+            prospect.cadenceEndedAtMs = optionalInteger(row, 3);
             result.append(prospect);
         },
         error);
@@ -159,7 +159,7 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
                 return;
             ReplyStats::HistoryTouch touch;
             touch.id = integer(row, 1);
-            touch.occurredAt = time(row, 2);
+            touch.occurredAtMs = integer(row, 2);
             // Unknown keys (NULL here: a newer Touchline, or a hand edit) keep the
             // defaults; `check` reports them.
             if (sqlite3_column_type(row, 3) != SQLITE_NULL)
@@ -175,9 +175,7 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
     if (!touchesRead)
         return false;
     const auto inOrder = [](const ReplyStats::HistoryTouch &a, const ReplyStats::HistoryTouch &b) {
-        const qint64 aMs = a.occurredAt.toMSecsSinceEpoch();
-        const qint64 bMs = b.occurredAt.toMSecsSinceEpoch();
-        return aMs != bMs ? aMs < bMs : a.id < b.id;
+        return a.occurredAtMs != b.occurredAtMs ? a.occurredAtMs < b.occurredAtMs : a.id < b.id;
     };
     for (ReplyStats::ProspectHistory &prospect : result)
         std::sort(prospect.touches.begin(), prospect.touches.end(), inOrder);

@@ -45,7 +45,7 @@ HistoryTouch touchOf(qint64 id, const QDateTime &at, C channel, D direction)
 {
     HistoryTouch touch;
     touch.id = id;
-    touch.occurredAt = at;
+    touch.occurredAtMs = at.toMSecsSinceEpoch();
     touch.channel = channel;
     touch.direction = direction;
     return touch;
@@ -77,9 +77,12 @@ ProspectHistory prospectOf(qint64 id, const QList<HistoryTouch> &touches, qint64
 {
     ProspectHistory prospect;
     prospect.id = id;
-    prospect.createdAt = createdAt;
+    const auto msOf = [](const QDateTime &time) {
+        return time.isValid() ? std::optional<qint64>(time.toMSecsSinceEpoch()) : std::nullopt;
+    };
+    prospect.createdAtMs = msOf(createdAt);
     prospect.ownerId = ownerId;
-    prospect.cadenceEndedAt = cadenceEndedAt;
+    prospect.cadenceEndedAtMs = msOf(cadenceEndedAt);
     prospect.touches = touches;
     return prospect;
 }

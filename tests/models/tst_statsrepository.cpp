@@ -68,9 +68,9 @@ QString enrollmentRow(
         .arg(endedAt ? QString::number(endedAt) : QStringLiteral("NULL"));
 }
 
-QString timeText(const QDateTime &time)
+QString timeText(std::optional<qint64> ms)
 {
-    return time.isValid() ? QString::number(time.toMSecsSinceEpoch()) : QStringLiteral("-");
+    return ms ? QString::number(*ms) : QStringLiteral("-");
 }
 
 // One line per prospect, then one per touch, in the loaded order.
@@ -81,12 +81,12 @@ QStringList describe(const QList<ProspectHistory> &prospects)
         lines.append(QStringLiteral("p%1 owner %2 created %3 ended %4")
                          .arg(p.id)
                          .arg(p.ownerId)
-                         .arg(timeText(p.createdAt), timeText(p.cadenceEndedAt)));
+                         .arg(timeText(p.createdAtMs), timeText(p.cadenceEndedAtMs)));
         for (const HistoryTouch &t : p.touches)
             lines.append(
                 QStringLiteral("  t%1 at %2 %3/%4 cadence %5 step %6 author %7")
                     .arg(t.id)
-                    .arg(timeText(t.occurredAt), channelKey(t.channel), directionKey(t.direction))
+                    .arg(timeText(t.occurredAtMs), channelKey(t.channel), directionKey(t.direction))
                     .arg(t.cadenceId)
                     .arg(t.stepId)
                     .arg(t.authorId));
