@@ -196,10 +196,10 @@ public:
         const qint64 hour = floorDiv(ms, msPerHour);
         auto found = m_offsetMs.find(hour);
         if (found == m_offsetMs.end()) {
+            // In UTC: a local QDateTime would read the system's zone file again.
             const qint64 start = hour * msPerHour;
-            const int first = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(start));
-            const int last
-                = m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(start + msPerHour - 1));
+            const int first = m_zone.offsetFromUtc(utcTime(start));
+            const int last = m_zone.offsetFromUtc(utcTime(start + msPerHour - 1));
             found = m_offsetMs
                         .emplace(hour,
                             first == last ? std::optional<qint64>(first * qint64(1000))
@@ -207,7 +207,7 @@ public:
                         .first;
         }
         if (!found->second) {
-            const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms, m_zone);
+            const QDateTime local = utcTime(ms).toTimeZone(m_zone);
             return (local.date().dayOfWeek() - 1) * 24 + local.time().hour();
         }
         const qint64 local = ms + *found->second;
@@ -218,7 +218,10 @@ public:
     }
 
 private:
+    QDateTime utcTime(qint64 ms) const { return QDateTime::fromMSecsSinceEpoch(ms, m_utc); }
+
     QTimeZone m_zone;
+    const QTimeZone m_utc = QTimeZone::utc();
     std::unordered_map<qint64, std::optional<qint64>> m_offsetMs; // nullopt: it changes
 };
 

@@ -706,6 +706,13 @@ void TestReplyStats::heatMap_data()
     QTest::newRow("Paris, summer: Monday 00:30") << withOptions(
         scenarioOf({prospectOf(1, {out(1, utc(2025, 7, 6, 22, 30)), in(2, utc(2025, 7, 7, 9))})}),
         14, QTimeZone("Europe/Paris")) << strings({"1 0 1/1/0"});
+    // St John's moves its clocks from 02:00 (UTC-3:30) to 03:00 (UTC-2:30) at 05:30 UTC
+    // on Sunday 9 March 2025: within one UTC hour the offset changes.
+    QTest::newRow("St John's, the hour its clocks go forward: 01:45 and 03:15") << withOptions(
+        scenarioOf({prospectOf(1,
+            {out(1, utc(2025, 3, 9, 5, 15)), out(2, utc(2025, 3, 9, 5, 45)),
+                in(3, utc(2025, 3, 10))})}),
+        14, QTimeZone("America/St_Johns")) << strings({"7 1 1/0/0", "7 3 1/1/0"});
     QTest::newRow("the touch's hour, not the reply's")
         << scenarioOf(
                {prospectOf(1, {out(1, jan(6, 9, 15)), out(2, jan(7, 14, 5)), in(3, jan(8, 20))}),
