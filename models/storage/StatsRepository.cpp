@@ -5,11 +5,16 @@
 #include "UserRepository.h"
 #include "domain/Cadence.h"
 
+#include <QFile>
 #include <QHash>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 namespace Touchline {
 
@@ -20,17 +25,19 @@ StatsRepository::StatsRepository(Database &db)
 
 namespace {
 
-// A prepared statement on the connection's own handle. A million touches read
+// A prepared statement on a SQLite handle: the connection's own
+// (Database::handle()) or a second one on the same file. A million touches read
 // through QSqlQuery cost a QVariant per value, most of the load's time.
 class Statement
 {
 public:
-    Statement(const Database &db, const QString &sql, const QString &action)
+    Statement(const Database &db, sqlite3 *handle, const QString &sql, const QString &action)
         : m_db(db)
+        , m_handle(handle)
         , m_action(action)
     {
         const QByteArray utf8 = sql.toUtf8();
-        if (sqlite3 *handle = db.handle())
+        if (handle)
             m_result = sqlite3_prepare_v2(
                 handle, utf8.constData(), int(utf8.size()), &m_statement, nullptr);
     }
@@ -48,30 +55,63 @@ public:
         }
     }
 
-    // Calls `row` with the statement for each row; false with `error` filled
-    // when SQLite fails.
+    // Binds an integer to a named parameter (":name").
+    void bind(const char *name, qint64 value)
+    {
+        if (m_result == SQLITE_OK)
+            m_result = sqlite3_bind_int64(
+                m_statement, sqlite3_bind_parameter_index(m_statement, name), value);
+    }
+
+    // Calls `row` with the statement for each row, then resets it to run again;
+    // false with `error` filled when SQLite fails.
     template<typename Row> bool forEachRow(Row &&row, Error *error)
     {
         if (m_result == SQLITE_OK) {
             while ((m_result = sqlite3_step(m_statement)) == SQLITE_ROW)
                 row(m_statement);
         }
-        if (m_result == SQLITE_DONE)
+        if (m_result == SQLITE_DONE) {
+            m_result = sqlite3_reset(m_statement);
             return true;
-        if (error) {
-            sqlite3 *handle = m_db.handle();
-            *error = handle ? m_db.sqliteError(sqlite3_extended_errcode(handle),
-                         QString::fromUtf8(sqlite3_errmsg(handle)), m_action)
-                            : m_db.sqliteError(SQLITE_MISUSE, QString(), m_action);
         }
+        if (error)
+            *error = m_handle ? m_db.sqliteError(sqlite3_extended_errcode(m_handle),
+                         QString::fromUtf8(sqlite3_errmsg(m_handle)), m_action)
+                              : m_db.sqliteError(SQLITE_MISUSE, QString(), m_action);
         return false;
     }
 
 private:
     const Database &m_db;
+    sqlite3 *const m_handle;
     const QString m_action;
     sqlite3_stmt *m_statement = nullptr;
     int m_result = SQLITE_ERROR;
+};
+
+// A second read-only connection to the database's file, opened and closed in
+// the thread that uses it (SQLite connections cannot cross threads).
+class SecondConnection
+{
+public:
+    explicit SecondConnection(const Database &db)
+    {
+        if (sqlite3_open_v2(QFile::encodeName(db.path()).constData(), &m_handle,
+                SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
+                == SQLITE_OK
+            && sqlite3_busy_timeout(m_handle, Database::busyTimeoutMs) == SQLITE_OK)
+            m_opened = true;
+    }
+    ~SecondConnection() { sqlite3_close(m_handle); }
+    SecondConnection(const SecondConnection &) = delete;
+    SecondConnection &operator=(const SecondConnection &) = delete;
+
+    sqlite3 *handle() const { return m_opened ? m_handle : nullptr; } // null: not opened
+
+private:
+    sqlite3 *m_handle = nullptr;
+    bool m_opened = false;
 };
 
 qint64 integer(sqlite3_stmt *row, int column)
@@ -86,78 +126,110 @@ std::optional<qint64> optionalInteger(sqlite3_stmt *row, int column)
         : std::optional<qint64>(integer(row, column));
 }
 
-} // namespace
-
-bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error *error) const
+// Every prospect by id, without touches.
+bool readProspects(const Database &db, sqlite3 *handle,
+    QList<ReplyStats::ProspectHistory> *prospects, Error *error)
 {
-    QList<ReplyStats::ProspectHistory> result;
     // Only a cadence stopped by hand or by an opt-out settles the last touch as
     // unanswered. A completed cadence ends the moment its last step is sent,
     // which would settle that touch at once; replies and meetings settle through
     // the reply itself.
-    Statement prospectRows(m_db,
+    Statement rows(db, handle,
         QStringLiteral("SELECT p.id, p.created_at, p.owner_id, "
                        "CASE WHEN e.state IN (?, ?) THEN e.ended_at END "
-                       "FROM prospects p LEFT JOIN enrollments e ON e.id = (SELECT l.id FROM "
+                       "FROM prospects p LEFT JOIN enrollments e ON e.id = "
+                       "(SELECT l.id FROM "
                        "enrollments l WHERE l.prospect_id = p.id "
                        "ORDER BY l.enrolled_at DESC, l.id DESC LIMIT 1) "
                        "ORDER BY p.id"),
-        tr("reading the prospects for the statistics"));
-    prospectRows.bind({enrollmentStateKey(EnrollmentState::Stopped),
+        StatsRepository::tr("reading the prospects for the statistics"));
+    rows.bind({enrollmentStateKey(EnrollmentState::Stopped),
         enrollmentStateKey(EnrollmentState::OptedOut)});
-    const bool prospectsRead = prospectRows.forEachRow(
-        [&result](sqlite3_stmt *row) {
-            ReplyStats::ProspectHistory prospect;
+    return rows.forEachRow(
+        [prospects](sqlite3_stmt *row) {
+            ReplyStats::ProspectHistory &prospect = prospects->emplace_back();
             prospect.id = integer(row, 0);
             prospect.createdAtMs = optionalInteger(row, 1);
             prospect.ownerId = integer(row, 2);
             prospect.cadenceEndedAtMs = optionalInteger(row, 3);
-            result.append(prospect);
         },
         error);
-    if (!prospectsRead)
-        return false;
+}
 
-    // The cadence of each step: a few rows, looked up here rather than joined per touch.
-    QHash<qint64, qint64> cadenceOfStep;
-    Statement steps(m_db, QStringLiteral("SELECT id, cadence_id FROM cadence_steps"),
-        tr("reading the cadence steps for the statistics"));
-    if (!steps.forEachRow(
-            [&cadenceOfStep](
-                sqlite3_stmt *row) { cadenceOfStep.insert(integer(row, 0), integer(row, 1)); },
-            error))
-        return false;
+// A touch as read, before it joins its prospect.
+struct TouchRow
+{
+    qint64 prospectId = 0;
+    ReplyStats::HistoryTouch touch;
+};
 
-    // The touches in storage order: reading them in prospect order through
-    // touches_by_prospect costs a b-tree seek per touch, more than sorting each
-    // prospect's few touches afterwards. The channel and direction come as
-    // indexes into allChannels() and 0/1 (1: inbound), as a key read as text
-    // would cost a string per touch.
-    const QList<TouchChannel> channels = allChannels();
-    QString channelIndex = QStringLiteral("CASE channel");
-    QStringList keys;
-    for (qsizetype i = 0; i < channels.size(); ++i) {
-        channelIndex += QStringLiteral(" WHEN ? THEN %1").arg(i);
-        keys.append(channelKey(channels.at(i)));
+// The touches in storage order (reading them in prospect order through
+// touches_by_prospect costs a b-tree seek per touch, more than sorting each
+// prospect's few touches afterwards), in chunks of their id range that two
+// connections in two threads claim in turn: stepping through a million rows is
+// most of the load's time, and either thread may be held up by other work on
+// the machine. Each chunk's rows are kept apart, so the threads share only the
+// counter and read-only data.
+class TouchChunks
+{
+public:
+    static constexpr int count = 64;
+
+    // Reads the touches' id range; false with `error` filled when SQLite fails.
+    bool prepare(const Database &db, sqlite3 *handle, Error *error)
+    {
+        std::optional<qint64> firstId;
+        qint64 lastId = 0;
+        Statement range(db, handle,
+            QStringLiteral("SELECT (SELECT min(id) FROM touches), "
+                           "(SELECT max(id) FROM touches)"),
+            action());
+        const bool read = range.forEachRow(
+            [&](sqlite3_stmt *row) {
+                firstId = optionalInteger(row, 0);
+                lastId = integer(row, 1);
+            },
+            error);
+        if (!read)
+            return false;
+        if (!firstId) {
+            stop();
+            return true;
+        }
+        m_firstId = *firstId;
+        m_span = quint64(lastId) - quint64(m_firstId);
+        m_size = m_span / count + 1;
+        return true;
     }
-    Statement touches(m_db,
-        QStringLiteral("SELECT prospect_id, id, occurred_at, ") + channelIndex
-            + QStringLiteral(" END, CASE direction WHEN ? THEN 0 WHEN ? THEN 1 END, step_id, "
-                             "author_id FROM touches"),
-        tr("reading the touches for the statistics"));
-    touches.bind(
-        keys + QStringList {directionKey(TouchDirection::Out), directionKey(TouchDirection::In)});
-    const auto byId
-        = [](const ReplyStats::ProspectHistory &prospect, qint64 id) { return prospect.id < id; };
-    const bool touchesRead = touches.forEachRow(
-        [&](sqlite3_stmt *row) {
-            const qint64 prospectId = integer(row, 0);
-            const auto prospect = std::lower_bound(result.begin(), result.end(), prospectId, byId);
-            // Only when the file changed between the queries (no transaction spans
-            // them): the touch's prospect was added after the first one.
-            if (prospect == result.end() || prospect->id != prospectId)
-                return;
-            ReplyStats::HistoryTouch touch;
+
+    // Reads the unclaimed chunks on `handle` until none is left, each touch
+    // with the cadence of its step; false with `error` filled when SQLite fails,
+    // which stops the claims of the other thread too.
+    bool read(const Database &db, sqlite3 *handle, const QHash<qint64, qint64> &cadenceOfStep,
+        Error *error)
+    {
+        // The channel and direction come as indexes into allChannels() and 0/1
+        // (1: inbound), as a key read as text would cost a string per touch.
+        const QList<TouchChannel> channels = allChannels();
+        QString channelIndex = QStringLiteral("CASE channel");
+        QStringList keys;
+        for (qsizetype i = 0; i < channels.size(); ++i) {
+            channelIndex += QStringLiteral(" WHEN ? THEN %1").arg(i);
+            keys.append(channelKey(channels.at(i)));
+        }
+        Statement touches(db, handle,
+            QStringLiteral("SELECT prospect_id, id, occurred_at, ") + channelIndex
+                + QStringLiteral(" END, CASE direction WHEN ? THEN 0 WHEN ? THEN 1 END, "
+                                 "step_id, "
+                                 "author_id FROM touches WHERE id BETWEEN :first AND :last"),
+            action());
+        touches.bind(keys
+            + QStringList {directionKey(TouchDirection::Out), directionKey(TouchDirection::In)});
+        const auto readRow = [&channels, &cadenceOfStep](
+                                 sqlite3_stmt *row, std::vector<TouchRow> *rows) {
+            TouchRow &read = rows->emplace_back();
+            read.prospectId = integer(row, 0);
+            ReplyStats::HistoryTouch &touch = read.touch;
             touch.id = integer(row, 1);
             touch.occurredAtMs = integer(row, 2);
             // Unknown keys (NULL here: a newer Touchline, or a hand edit) keep the
@@ -169,11 +241,119 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
             touch.stepId = integer(row, 5);
             touch.cadenceId = cadenceOfStep.value(touch.stepId);
             touch.authorId = integer(row, 6);
-            prospect->touches.append(touch);
-        },
-        error);
-    if (!touchesRead)
+        };
+        for (int chunk = m_next++; chunk < count; chunk = m_next++) {
+            const quint64 from = quint64(chunk) * m_size;
+            if (from > m_span)
+                continue;
+            touches.bind(":first", qint64(quint64(m_firstId) + from));
+            touches.bind(":last", qint64(quint64(m_firstId) + std::min(m_span, from + m_size - 1)));
+            std::vector<TouchRow> *rows = &m_rows[std::size_t(chunk)];
+            if (!touches.forEachRow([&](sqlite3_stmt *row) { readRow(row, rows); }, error)) {
+                stop();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Leaves the chunks not claimed yet unread.
+    void stop() { m_next = count; }
+
+    // Calls `touch` with each touch read and its prospect's id, chunk by chunk.
+    template<typename Touch> void forEachTouch(Touch &&touch) const
+    {
+        for (const std::vector<TouchRow> &rows : m_rows) {
+            for (const TouchRow &row : rows)
+                touch(row.prospectId, row.touch);
+        }
+    }
+
+private:
+    static QString action()
+    {
+        return StatsRepository::tr("reading the touches for the statistics");
+    }
+
+    // Ids as offsets from the first: unsigned, so that ids anywhere in SQLite's
+    // range (a hand edit may write any) cannot overflow.
+    qint64 m_firstId = 0;
+    quint64 m_span = 0; // the last id's offset
+    quint64 m_size = 1; // ids per chunk
+    std::atomic<int> m_next {0};
+    std::array<std::vector<TouchRow>, count> m_rows;
+};
+
+} // namespace
+
+bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error *error) const
+{
+    sqlite3 *handle = m_db.handle();
+    // The cadence of each step: a few rows, looked up here rather than joined per touch.
+    QHash<qint64, qint64> cadenceOfStep;
+    Statement steps(m_db, handle, QStringLiteral("SELECT id, cadence_id FROM cadence_steps"),
+        tr("reading the cadence steps for the statistics"));
+    TouchChunks chunks;
+    if (!steps.forEachRow(
+            [&cadenceOfStep](
+                sqlite3_stmt *row) { cadenceOfStep.insert(integer(row, 0), integer(row, 1)); },
+            error)
+        || !chunks.prepare(m_db, handle, error))
         return false;
+
+    // A second connection reads touches while this one reads the prospects,
+    // then both read what is left; if it cannot be opened, this one reads
+    // them all. Each chunk, like the prospects, is read in a transaction of its
+    // own, as the queries on one connection were: a write in between can show
+    // in part, and changes SQLite's data_version, which has StatsComputation
+    // load again for the next request.
+    Error helperError;
+    bool helperRead = true;
+    std::thread helper([&] {
+        const SecondConnection second(m_db);
+        if (second.handle())
+            helperRead = chunks.read(m_db, second.handle(), cadenceOfStep, &helperError);
+    });
+    QList<ReplyStats::ProspectHistory> result;
+    const bool read = readProspects(m_db, handle, &result, error)
+        && chunks.read(m_db, handle, cadenceOfStep, error);
+    if (!read)
+        chunks.stop();
+    helper.join();
+    if (!read)
+        return false;
+    if (!helperRead) {
+        if (error)
+            *error = helperError;
+        return false;
+    }
+
+    // Each touch joins its prospect, found by a binary search over the ids in
+    // order, once room is made for each prospect's touches at once. A touch
+    // whose prospect is not in the list was added after the prospects were
+    // read: it waits for the next load.
+    std::vector<qint64> ids;
+    ids.reserve(std::size_t(result.size()));
+    for (const ReplyStats::ProspectHistory &prospect : std::as_const(result))
+        ids.push_back(prospect.id);
+    std::vector<int> positions; // of each touch's prospect in `result`, in chunk order; -1: none
+    std::vector<int> counts(ids.size());
+    chunks.forEachTouch([&](qint64 prospectId, const ReplyStats::HistoryTouch &) {
+        const auto found = std::lower_bound(ids.cbegin(), ids.cend(), prospectId);
+        const bool known = found != ids.cend() && *found == prospectId;
+        positions.push_back(known ? int(found - ids.cbegin()) : -1);
+        if (known)
+            ++counts[std::size_t(positions.back())];
+    });
+    ReplyStats::ProspectHistory *data = result.data();
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        data[i].touches.reserve(counts[i]);
+    auto position = positions.cbegin();
+    chunks.forEachTouch([&](qint64, const ReplyStats::HistoryTouch &touch) {
+        if (*position >= 0)
+            data[*position].touches.append(touch);
+        ++position;
+    });
     const auto inOrder = [](const ReplyStats::HistoryTouch &a, const ReplyStats::HistoryTouch &b) {
         return a.occurredAtMs != b.occurredAtMs ? a.occurredAtMs < b.occurredAtMs : a.id < b.id;
     };

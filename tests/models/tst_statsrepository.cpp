@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QTest>
 
+#include <limits>
 #include <tuple>
 
 using namespace Touchline;
@@ -170,7 +171,41 @@ void TestStatsRepository::load_data()
                QStringLiteral("p2 owner 1 created 100 ended -"),
                QStringLiteral("p3 owner 1 created 100 ended -"),
                QStringLiteral("  t14 at 1000 linkedin/out cadence 0 step 0 author 1")};
-
+    // Touches far apart in the id range are read in different chunks, maybe on
+    // different connections, and still join their prospect in time order.
+    QTest::newRow("touch ids far apart")
+        << QStringList {prospectRow(1, 1, 100), prospectRow(2, 1, 100),
+               touchRow(900000, 1, 3000, "email", "in"), touchRow(1, 1, 2000, "phone", "out"),
+               touchRow(450000, 2, 1000, "sms", "out"), touchRow(2, 1, 1000, "email", "out"),
+               touchRow(std::numeric_limits<qint64>::max(), 2, 2000, "email", "in"),
+               touchRow(std::numeric_limits<qint64>::min(), 2, 500, "email", "out")}
+        << QStringList {QStringLiteral("p1 owner 1 created 100 ended -"),
+               QStringLiteral("  t2 at 1000 email/out cadence 0 step 0 author 0"),
+               QStringLiteral("  t1 at 2000 phone/out cadence 0 step 0 author 0"),
+               QStringLiteral("  t900000 at 3000 email/in cadence 0 step 0 author 0"),
+               QStringLiteral("p2 owner 1 created 100 ended -"),
+               QStringLiteral("  t%1 at 500 email/out cadence 0 step 0 author 0")
+                   .arg(std::numeric_limits<qint64>::min()),
+               QStringLiteral("  t450000 at 1000 sms/out cadence 0 step 0 author 0"),
+               QStringLiteral("  t%1 at 2000 email/in cadence 0 step 0 author 0")
+                   .arg(std::numeric_limits<qint64>::max())};
+    // Touches and enrollments of a prospect that is not there (written with
+    // foreign keys off) are left out, below, between and above the ids, which
+    // are near each other or far apart.
+    const QStringList orphans = {QStringLiteral("PRAGMA foreign_keys = OFF"),
+        touchRow(1, 1, 1000, "email", "out"), touchRow(2, 3, 1000, "email", "out"),
+        touchRow(3, 5, 1000, "email", "out"), touchRow(4, 2, 2000, "email", "out"),
+        touchRow(5, 9000000000, 1000, "email", "out"), enrollmentRow(1, 3, "stopped", 1000, 2000)};
+    QTest::newRow("orphans, ids near")
+        << QStringList {prospectRow(2, 0, 100), prospectRow(4, 0, 100)} + orphans
+        << QStringList {QStringLiteral("p2 owner 0 created 100 ended -"),
+               QStringLiteral("  t4 at 2000 email/out cadence 0 step 0 author 0"),
+               QStringLiteral("p4 owner 0 created 100 ended -")};
+    QTest::newRow("orphans, ids far apart")
+        << QStringList {prospectRow(2, 0, 100), prospectRow(4000000000, 0, 100)} + orphans
+        << QStringList {QStringLiteral("p2 owner 0 created 100 ended -"),
+               QStringLiteral("  t4 at 2000 email/out cadence 0 step 0 author 0"),
+               QStringLiteral("p4000000000 owner 0 created 100 ended -")};
     // Only a stopped or opted-out latest enrollment gives its end.
     const struct
     {
