@@ -156,6 +156,50 @@ bool readProspects(const Database &db, sqlite3 *handle,
         error);
 }
 
+// Where each prospect id is in the loaded list, looked up once per touch. Ids
+// come from AUTOINCREMENT and are nearly dense, so a table indexed by the id
+// answers with one memory access; ids too far apart for a table (rows written
+// by hand with huge ids) take a binary search instead.
+class ProspectIndex
+{
+public:
+    // At most this many table entries per prospect.
+    static constexpr quint64 maxSpread = 8;
+
+    explicit ProspectIndex(const QList<ReplyStats::ProspectHistory> &prospects) // by id
+    {
+        m_ids.reserve(std::size_t(prospects.size()));
+        for (const ReplyStats::ProspectHistory &prospect : prospects)
+            m_ids.push_back(prospect.id);
+        if (m_ids.empty())
+            return;
+        const quint64 span = offsetOf(m_ids.back()) + 1;
+        if (span > maxSpread * m_ids.size())
+            return;
+        m_table.assign(span, -1);
+        for (std::size_t i = 0; i < m_ids.size(); ++i)
+            m_table[offsetOf(m_ids[i])] = int(i);
+    }
+
+    // -1: no prospect has this id.
+    int position(qint64 id) const
+    {
+        if (!m_table.empty()) {
+            const quint64 offset = offsetOf(id);
+            return offset < m_table.size() ? m_table[offset] : -1;
+        }
+        const auto found = std::lower_bound(m_ids.cbegin(), m_ids.cend(), id);
+        return found != m_ids.cend() && *found == id ? int(found - m_ids.cbegin()) : -1;
+    }
+
+private:
+    // From the first id; ids below it wrap around to large offsets.
+    quint64 offsetOf(qint64 id) const { return quint64(id) - quint64(m_ids.front()); }
+
+    std::vector<qint64> m_ids;
+    std::vector<int> m_table; // empty: the ids are too far apart
+};
+
 // A touch as read, before it joins its prospect.
 struct TouchRow
 {
@@ -328,21 +372,16 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
         return false;
     }
 
-    // Each touch joins its prospect, found by a binary search over the ids in
-    // order, once room is made for each prospect's touches at once. A touch
-    // whose prospect is not in the list was added after the prospects were
-    // read: it waits for the next load.
-    std::vector<qint64> ids;
-    ids.reserve(std::size_t(result.size()));
-    for (const ReplyStats::ProspectHistory &prospect : std::as_const(result))
-        ids.push_back(prospect.id);
+    // Each touch joins its prospect once room is made for each prospect's
+    // touches at once. A touch whose prospect is not in the list was added
+    // after the prospects were read (or, with foreign keys off, without one):
+    // it is left out.
+    const ProspectIndex index(result);
     std::vector<int> positions; // of each touch's prospect in `result`, in chunk order; -1: none
-    std::vector<int> counts(ids.size());
+    std::vector<int> counts(std::size_t(result.size()));
     chunks.forEachTouch([&](qint64 prospectId, const ReplyStats::HistoryTouch &) {
-        const auto found = std::lower_bound(ids.cbegin(), ids.cend(), prospectId);
-        const bool known = found != ids.cend() && *found == prospectId;
-        positions.push_back(known ? int(found - ids.cbegin()) : -1);
-        if (known)
+        positions.push_back(index.position(prospectId));
+        if (positions.back() >= 0)
             ++counts[std::size_t(positions.back())];
     });
     ReplyStats::ProspectHistory *data = result.data();
