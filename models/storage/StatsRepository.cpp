@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <thread>
 #include <vector>
 
@@ -126,36 +127,6 @@ std::optional<qint64> optionalInteger(sqlite3_stmt *row, int column)
         : std::optional<qint64>(integer(row, column));
 }
 
-// Every prospect by id, without touches.
-bool readProspects(const Database &db, sqlite3 *handle,
-    QList<ReplyStats::ProspectHistory> *prospects, Error *error)
-{
-    // Only a cadence stopped by hand or by an opt-out settles the last touch as
-    // unanswered. A completed cadence ends the moment its last step is sent,
-    // which would settle that touch at once; replies and meetings settle through
-    // the reply itself.
-    Statement rows(db, handle,
-        QStringLiteral("SELECT p.id, p.created_at, p.owner_id, "
-                       "CASE WHEN e.state IN (?, ?) THEN e.ended_at END "
-                       "FROM prospects p LEFT JOIN enrollments e ON e.id = "
-                       "(SELECT l.id FROM "
-                       "enrollments l WHERE l.prospect_id = p.id "
-                       "ORDER BY l.enrolled_at DESC, l.id DESC LIMIT 1) "
-                       "ORDER BY p.id"),
-        StatsRepository::tr("reading the prospects for the statistics"));
-    rows.bind({enrollmentStateKey(EnrollmentState::Stopped),
-        enrollmentStateKey(EnrollmentState::OptedOut)});
-    return rows.forEachRow(
-        [prospects](sqlite3_stmt *row) {
-            ReplyStats::ProspectHistory &prospect = prospects->emplace_back();
-            prospect.id = integer(row, 0);
-            prospect.createdAtMs = optionalInteger(row, 1);
-            prospect.ownerId = integer(row, 2);
-            prospect.cadenceEndedAtMs = optionalInteger(row, 3);
-        },
-        error);
-}
-
 // Where each prospect id is in the loaded list, looked up once per touch. Ids
 // come from AUTOINCREMENT and are nearly dense, so a table indexed by the id
 // answers with one memory access; ids too far apart for a table (rows written
@@ -181,6 +152,8 @@ public:
             m_table[offsetOf(m_ids[i])] = int(i);
     }
 
+    std::size_t size() const { return m_ids.size(); }
+
     // -1: no prospect has this id.
     int position(qint64 id) const
     {
@@ -198,6 +171,82 @@ private:
 
     std::vector<qint64> m_ids;
     std::vector<int> m_table; // empty: the ids are too far apart
+};
+
+// Every prospect by id, without touches.
+bool readProspects(const Database &db, sqlite3 *handle,
+    QList<ReplyStats::ProspectHistory> *prospects, Error *error)
+{
+    Statement rows(db, handle,
+        QStringLiteral("SELECT id, created_at, owner_id FROM prospects ORDER BY id"),
+        StatsRepository::tr("reading the prospects for the statistics"));
+    return rows.forEachRow(
+        [prospects](sqlite3_stmt *row) {
+            ReplyStats::ProspectHistory &prospect = prospects->emplace_back();
+            prospect.id = integer(row, 0);
+            prospect.createdAtMs = optionalInteger(row, 1);
+            prospect.ownerId = integer(row, 2);
+        },
+        error);
+}
+
+// When each prospect's latest enrollment (by enrolled_at, then id) ended. Only
+// a cadence stopped by hand or by an opt-out settles the last touch as
+// unanswered. A completed cadence ends the moment its last step is sent, which
+// would settle that touch at once; replies and meetings settle through the
+// reply itself. One pass over the enrollments costs less than looking each
+// prospect's latest up in the index.
+bool readCadenceEnds(const Database &db, sqlite3 *handle, const ProspectIndex &index,
+    ReplyStats::ProspectHistory *prospects, Error *error)
+{
+    Statement rows(db, handle,
+        QStringLiteral("SELECT prospect_id, enrolled_at, id, state IN (?, ?), "
+                       "ended_at FROM enrollments"),
+        StatsRepository::tr("reading the prospects for the statistics"));
+    rows.bind({enrollmentStateKey(EnrollmentState::Stopped),
+        enrollmentStateKey(EnrollmentState::OptedOut)});
+    std::vector<std::optional<std::pair<qint64, qint64>>> latest(index.size());
+    return rows.forEachRow(
+        [&](sqlite3_stmt *row) {
+            const int position = index.position(integer(row, 0));
+            if (position < 0)
+                return;
+            const std::pair<qint64, qint64> enrolled(integer(row, 1), integer(row, 2));
+            std::optional<std::pair<qint64, qint64>> &latestSoFar = latest[std::size_t(position)];
+            if (latestSoFar && enrolled < *latestSoFar)
+                return;
+            latestSoFar = enrolled;
+            prospects[position].cadenceEndedAtMs
+                = integer(row, 3) == 1 ? optionalInteger(row, 4) : std::nullopt;
+        },
+        error);
+}
+
+// The keys of an enum's values as SQLite stores them, matched against a
+// column's bytes without making a string per row.
+template<typename Value> class KeyMatcher
+{
+public:
+    KeyMatcher(const QList<Value> &values, QString (*keyOf)(Value))
+    {
+        for (Value value : values)
+            m_keys.append({keyOf(value).toUtf8(), value});
+    }
+
+    // Nothing for NULL or an unknown key (a newer Touchline, or a hand edit).
+    std::optional<Value> match(sqlite3_stmt *row, int column) const
+    {
+        const void *bytes = sqlite3_column_blob(row, column);
+        const int size = sqlite3_column_bytes(row, column);
+        for (const auto &[key, value] : m_keys) {
+            if (key.size() == size && std::memcmp(key.constData(), bytes, std::size_t(size)) == 0)
+                return value;
+        }
+        return std::nullopt;
+    }
+
+private:
+    QList<std::pair<QByteArray, Value>> m_keys;
 };
 
 // A touch as read, before it joins its prospect.
@@ -252,36 +301,22 @@ public:
     bool read(const Database &db, sqlite3 *handle, const QHash<qint64, qint64> &cadenceOfStep,
         Error *error)
     {
-        // The channel and direction come as indexes into allChannels() and 0/1
-        // (1: inbound), as a key read as text would cost a string per touch.
-        const QList<TouchChannel> channels = allChannels();
-        QString channelIndex = QStringLiteral("CASE channel");
-        QStringList keys;
-        for (qsizetype i = 0; i < channels.size(); ++i) {
-            channelIndex += QStringLiteral(" WHEN ? THEN %1").arg(i);
-            keys.append(channelKey(channels.at(i)));
-        }
+        const KeyMatcher<TouchChannel> channels(allChannels(), channelKey);
+        const KeyMatcher<TouchDirection> directions(
+            {TouchDirection::Out, TouchDirection::In}, directionKey);
         Statement touches(db, handle,
-            QStringLiteral("SELECT prospect_id, id, occurred_at, ") + channelIndex
-                + QStringLiteral(" END, CASE direction WHEN ? THEN 0 WHEN ? THEN 1 END, "
-                                 "step_id, "
-                                 "author_id FROM touches WHERE id BETWEEN :first AND :last"),
+            QStringLiteral("SELECT prospect_id, id, occurred_at, channel, direction, step_id, "
+                           "author_id FROM touches WHERE id BETWEEN :first AND :last"),
             action());
-        touches.bind(keys
-            + QStringList {directionKey(TouchDirection::Out), directionKey(TouchDirection::In)});
-        const auto readRow = [&channels, &cadenceOfStep](
-                                 sqlite3_stmt *row, std::vector<TouchRow> *rows) {
+        const auto readRow = [&](sqlite3_stmt *row, std::vector<TouchRow> *rows) {
             TouchRow &read = rows->emplace_back();
             read.prospectId = integer(row, 0);
             ReplyStats::HistoryTouch &touch = read.touch;
             touch.id = integer(row, 1);
             touch.occurredAtMs = integer(row, 2);
-            // Unknown keys (NULL here: a newer Touchline, or a hand edit) keep the
-            // defaults; `check` reports them.
-            if (sqlite3_column_type(row, 3) != SQLITE_NULL)
-                touch.channel = channels.at(int(integer(row, 3)));
-            if (sqlite3_column_type(row, 4) != SQLITE_NULL)
-                touch.direction = integer(row, 4) == 1 ? TouchDirection::In : TouchDirection::Out;
+            // Unknown keys keep the defaults; `check` reports them.
+            touch.channel = channels.match(row, 3).value_or(touch.channel);
+            touch.direction = directions.match(row, 4).value_or(touch.direction);
             touch.stepId = integer(row, 5);
             touch.cadenceId = cadenceOfStep.value(touch.stepId);
             touch.authorId = integer(row, 6);
@@ -359,8 +394,13 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
             helperRead = chunks.read(m_db, second.handle(), cadenceOfStep, &helperError);
     });
     QList<ReplyStats::ProspectHistory> result;
-    const bool read = readProspects(m_db, handle, &result, error)
-        && chunks.read(m_db, handle, cadenceOfStep, error);
+    std::optional<ProspectIndex> index;
+    bool read = readProspects(m_db, handle, &result, error);
+    if (read) {
+        index.emplace(result);
+        read = readCadenceEnds(m_db, handle, *index, result.data(), error)
+            && chunks.read(m_db, handle, cadenceOfStep, error);
+    }
     if (!read)
         chunks.stop();
     helper.join();
@@ -376,11 +416,10 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
     // touches at once. A touch whose prospect is not in the list was added
     // after the prospects were read (or, with foreign keys off, without one):
     // it is left out.
-    const ProspectIndex index(result);
     std::vector<int> positions; // of each touch's prospect in `result`, in chunk order; -1: none
     std::vector<int> counts(std::size_t(result.size()));
     chunks.forEachTouch([&](qint64 prospectId, const ReplyStats::HistoryTouch &) {
-        positions.push_back(index.position(prospectId));
+        positions.push_back(index->position(prospectId));
         if (positions.back() >= 0)
             ++counts[std::size_t(positions.back())];
     });

@@ -206,6 +206,17 @@ void TestStatsRepository::load_data()
         << QStringList {QStringLiteral("p2 owner 0 created 100 ended -"),
                QStringLiteral("  t4 at 2000 email/out cadence 0 step 0 author 0"),
                QStringLiteral("p4000000000 owner 0 created 100 ended -")};
+    // A channel or direction this version does not know (a newer Touchline, or
+    // a hand edit) reads as an outbound email.
+    QTest::newRow("unknown keys")
+        << QStringList {QStringLiteral("PRAGMA ignore_check_constraints = ON"),
+               prospectRow(1, 0, 100), touchRow(1, 1, 1000, "fax", "in"),
+               touchRow(2, 1, 2000, "phone", "sideways"), touchRow(3, 1, 3000, "", "")}
+        << QStringList {QStringLiteral("p1 owner 0 created 100 ended -"),
+               QStringLiteral("  t1 at 1000 email/in cadence 0 step 0 author 0"),
+               QStringLiteral("  t2 at 2000 phone/out cadence 0 step 0 author 0"),
+               QStringLiteral("  t3 at 3000 email/out cadence 0 step 0 author 0")};
+
     // Only a stopped or opted-out latest enrollment gives its end.
     const struct
     {
