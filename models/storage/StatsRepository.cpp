@@ -381,18 +381,21 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
         return false;
 
     // A second connection reads touches while this one reads the prospects,
-    // then both read what is left; if it cannot be opened, this one reads
-    // them all. Each chunk, like the prospects, is read in a transaction of its
-    // own, as the queries on one connection were: a write in between can show
-    // in part, and changes SQLite's data_version, which has StatsComputation
-    // load again for the next request.
+    // then both read what is left. This one reads them all if the second
+    // cannot be opened, or if this one is inside a transaction, whose changes
+    // the second would not see. Each chunk, like the prospects, is read in a
+    // transaction of its own, as the queries on one connection were: a write
+    // in between can show in part, and changes SQLite's data_version, which has
+    // StatsComputation load again for the next request.
     Error helperError;
     bool helperRead = true;
-    std::thread helper([&] {
-        const SecondConnection second(m_db);
-        if (second.handle())
-            helperRead = chunks.read(m_db, second.handle(), cadenceOfStep, &helperError);
-    });
+    std::thread helper;
+    if (handle && sqlite3_get_autocommit(handle))
+        helper = std::thread([&] {
+            const SecondConnection second(m_db);
+            if (second.handle())
+                helperRead = chunks.read(m_db, second.handle(), cadenceOfStep, &helperError);
+        });
     QList<ReplyStats::ProspectHistory> result;
     std::optional<ProspectIndex> index;
     bool read = readProspects(m_db, handle, &result, error);
@@ -403,7 +406,8 @@ bool StatsRepository::load(QList<ReplyStats::ProspectHistory> *prospects, Error 
     }
     if (!read)
         chunks.stop();
-    helper.join();
+    if (helper.joinable())
+        helper.join();
     if (!read)
         return false;
     if (!helperRead) {

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void load_data();
     void load();
     void roundTrip();
+    void insideWriteTransaction();
     void failureNamesWhatWasRead_data();
     void failureNamesWhatWasRead();
     void labels();
@@ -336,6 +337,32 @@ void TestStatsRepository::roundTrip()
 
     // Monday 10:00: P1's touch 1, settled by touch 2.
     QCOMPARE(report.atWeekHour(Qt::Monday, 10), (Tally {1, 0, 0}));
+}
+
+// Inside a write transaction its changes, not committed yet, are read too:
+// all of them, though a second connection would see none.
+void TestStatsRepository::insideWriteTransaction()
+{
+    // A cache large enough that the writer never spills changes to the file,
+    // which would lock the second connection out instead.
+    QVERIFY(run(commonSetup + QStringList {QStringLiteral("PRAGMA cache_size = -100000")}));
+    WriteTransaction transaction(m_db->db());
+    Error error;
+    QVERIFY2(transaction.begin(&error), qPrintable(error.message));
+    // Enough touches for the second connection to read some, were it used.
+    const int touchCount = 50000;
+    QVERIFY(run({prospectRow(1, 1, start),
+        QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+            "INSERT INTO touches (id, prospect_id, channel, direction, outcome, "
+            "occurred_at, created_at) SELECT i, 1, 'email', 'out', 'sent', %2 + i, 0 "
+            "FROM n")
+            .arg(touchCount)
+            .arg(start)}));
+    QList<ProspectHistory> prospects;
+    QVERIFY2(StatsRepository(m_db->db()).load(&prospects, &error), qPrintable(error.message));
+    QCOMPARE(prospects.size(), 1);
+    QCOMPARE(prospects.first().touches.size(), touchCount);
 }
 
 void TestStatsRepository::failureNamesWhatWasRead_data()
