@@ -267,6 +267,7 @@ class TouchChunks
 {
 public:
     static constexpr int count = 64;
+    static constexpr quint64 maxReserved = 1 << 16; // rows per chunk
 
     // Reads the touches' id range; false with `error` filled when SQLite fails.
     bool prepare(const Database &db, sqlite3 *handle, Error *error)
@@ -328,6 +329,9 @@ public:
             touches.bind(":first", qint64(quint64(m_firstId) + from));
             touches.bind(":last", qint64(quint64(m_firstId) + std::min(m_span, from + m_size - 1)));
             std::vector<TouchRow> *rows = &m_rows[std::size_t(chunk)];
+            // A chunk holds at most one touch per id: room for them all when
+            // the ids are dense, so the rows are not copied as they grow.
+            rows->reserve(std::size_t(std::min(m_size, maxReserved)));
             if (!touches.forEachRow([&](sqlite3_stmt *row) { readRow(row, rows); }, error)) {
                 stop();
                 return false;
