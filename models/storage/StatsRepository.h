@@ -20,7 +20,9 @@ class StatsRepository
 public:
     explicit StatsRepository(Database &db);
 
-    // Every prospect by id, its touches in (occurred_at, id) order.
+    // Every prospect by id, its touches in (occurred_at, id) order. Outside a
+    // transaction, a second read-only connection to the file, in a thread of
+    // its own, reads part of the touches.
     bool load(QList<ReplyStats::ProspectHistory> *prospects, Error *error) const;
     // Every user, cadence (archived too: old touches did their steps) and step.
     bool loadLabels(ReportTables::Labels *labels, Error *error) const;
