@@ -244,6 +244,47 @@ int ProspectRepository::count(Error *error) const
     return query.value(0).toInt();
 }
 
+QString ProspectIndex::key(const QString &address)
+{
+    QString key = address.trimmed().toCaseFolded();
+    while (key.endsWith(QLatin1Char('/')))
+        key.chop(1);
+    return key;
+}
+
+qint64 ProspectIndex::find(const QString &email, const QString &linkedInUrl) const
+{
+    if (const qint64 id = email.isEmpty() ? 0 : byEmail.value(key(email)))
+        return id;
+    return linkedInUrl.isEmpty() ? 0 : byLinkedInUrl.value(key(linkedInUrl));
+}
+
+bool ProspectRepository::index(ProspectIndex *index, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id, email, linkedin_url FROM prospects "
+                                   "WHERE email <> '' OR linkedin_url <> '' ORDER BY id"))) {
+        if (error)
+            *error = m_db.queryError(query, tr("reading the prospects' addresses"));
+        return false;
+    }
+    index->byEmail.clear();
+    index->byLinkedInUrl.clear();
+    // The first (oldest) prospect of an address keeps it.
+    const auto add = [](QHash<QString, qint64> &hash, const QString &address, qint64 id) {
+        const QString key = ProspectIndex::key(address);
+        if (!key.isEmpty() && !hash.contains(key))
+            hash.insert(key, id);
+    };
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        add(index->byEmail, query.value(1).toString(), id);
+        add(index->byLinkedInUrl, query.value(2).toString(), id);
+    }
+    return true;
+}
+
 bool ProspectRepository::add(Prospect *prospect, Error *error)
 {
     *prospect = normalizedProspect(*prospect);

@@ -4,6 +4,7 @@
 #include "domain/Prospect.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
@@ -38,6 +39,22 @@ struct DeletedProspects
     QList<qint64> prospectIds;
 };
 
+// Prospects by email address and by LinkedIn profile, for imports that match
+// many rows at once. Where several prospects share an address, the oldest (the
+// lowest id) is the one found.
+struct ProspectIndex
+{
+    QHash<QString, qint64> byEmail;
+    QHash<QString, qint64> byLinkedInUrl;
+
+    // The key of an address: case and surrounding spaces ignored, and the
+    // trailing slash that some copies of a profile address have.
+    static QString key(const QString &address);
+    // The prospect with this email address, else the one with this LinkedIn
+    // profile; 0 when neither is known.
+    qint64 find(const QString &email, const QString &linkedInUrl) const;
+};
+
 class ProspectRepository
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::ProspectRepository)
@@ -52,6 +69,8 @@ public:
     bool fetch(const QList<qint64> &ids, QList<Prospect> *prospects, Error *error) const;
     std::optional<Prospect> get(qint64 id, Error *error) const;
     int count(Error *error) const;
+    // Every prospect's email address and LinkedIn profile, read in one query.
+    bool index(ProspectIndex *index, Error *error) const;
 
     // Validates and stores a new prospect; fills in its id, created time and version.
     bool add(Prospect *prospect, Error *error);
