@@ -5,6 +5,13 @@
 
 namespace Touchline::Csv {
 
+namespace {
+
+// A spreadsheet runs a cell starting with one of these as a formula.
+const QString formulaStarts = QStringLiteral("=+-@\t\r");
+
+} // namespace
+
 QString cell(const QVariant &value)
 {
     if (value.isNull())
@@ -13,10 +20,8 @@ QString cell(const QVariant &value)
     if (value.metaType() == QMetaType::fromType<QDateTime>())
         return value.toDateTime().toUTC().toString(Qt::ISODate);
     QString text = value.toString();
-    // A spreadsheet runs a cell starting with one of these as a formula; the quote
-    // makes it plain text (OWASP's advice against CSV injection). Numbers keep
-    // their minus sign.
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    // The quote makes a formula start plain text (OWASP's advice against CSV
+    // injection). Numbers keep their minus sign.
     if (value.metaType() == QMetaType::fromType<QString>() && !text.isEmpty()
         && formulaStarts.contains(text.front()))
         text.prepend(QLatin1Char('\''));
@@ -26,6 +31,13 @@ QString cell(const QVariant &value)
         text = QLatin1Char('"') + text + QLatin1Char('"');
     }
     return text;
+}
+
+QString plainText(const QString &cell)
+{
+    if (cell.size() >= 2 && cell.front() == QLatin1Char('\'') && formulaStarts.contains(cell.at(1)))
+        return cell.mid(1);
+    return cell;
 }
 
 QString record(const QVariantList &values)
