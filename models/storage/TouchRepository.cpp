@@ -151,6 +151,9 @@ std::optional<Touch> TouchRepository::get(qint64 touchId, Error *error) const
 bool TouchRepository::importTouches(QList<PastTouch> *touches,
     const std::function<bool(int done, int total)> &progress, Error *error)
 {
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<qint64> prospectIds;
     QSet<qint64> seenProspects;
@@ -257,7 +260,12 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
             state.emailBounced = change.emailBouncedAfter;
         }
     }
-    return refreshDerived(affected, error);
+    if (!refreshDerived(affected, error) || !transaction.commit(error))
+        return false;
+    if (!affected.isEmpty())
+        m_db.notifyChanged(
+            Database::Table::Touches | Database::Table::Prospects | Database::Table::Enrollments);
+    return true;
 }
 
 bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QString> *keys,

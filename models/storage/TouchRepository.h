@@ -102,18 +102,18 @@ public:
     bool liftDoNotContact(qint64 prospectId, qint64 authorId, Error *error);
     bool liftDoNotContact(qint64 prospectId, qint64 authorId, TouchUndo *undo, Error *error);
 
-    // Stores touches that happened in the past, many at once, inside the caller's
-    // transaction (an import adds users in the same one, and a dry run rolls it
-    // all back); the caller notifies Touches | Prospects | Enrollments after its
-    // commit. Each touch is checked as log() checks it, except that an outbound
+    // Stores touches that happened in the past, many at once, in one transaction
+    // (a savepoint inside the caller's, such as an import that a dry run rolls
+    // back). Each touch is checked as log() checks it, except that an outbound
     // attempt at a do-not-contact prospect is refused only when it is later than
     // the prospect's latest opt-out touch (stored or imported; any attempt when
-    // there is none): the history before an opt-out may be brought in. A touch
-    // that repeats a stored one or an earlier one of the list (same prospect,
-    // channel, direction, outcome and second) is skipped. Then the status rules
-    // apply to each prospect's new touches in time order, and each affected
-    // prospect is numbered and derived again once. `progress` is called every 500
-    // touches; when it returns false, stops and returns false without setting `error`.
+    // there is none), so that the history before an opt-out may be brought in. A
+    // touch that repeats a stored one or an earlier one of the list (same
+    // prospect, channel, direction, outcome and second) is skipped. Then the
+    // status rules apply to each prospect's new touches in time order, and each
+    // affected prospect is numbered and derived again once. `progress` is called
+    // every 500 touches; when it returns false, nothing is stored and this
+    // returns false without setting `error`.
     bool importTouches(QList<PastTouch> *touches,
         const std::function<bool(int done, int total)> &progress, Error *error);
 
@@ -146,7 +146,8 @@ private:
     // Prepares `query` for storeTouch()'s INSERT, to be run by execStore().
     static void prepareStore(QSqlQuery &query, bool replace);
     bool execStore(QSqlQuery &query, const Touch &touch, qint64 *id, Error *error);
-    // Stored opt-outs and touch keys of these prospects, for importTouches().
+    // What importTouches() compares new touches with: the stored touches of these
+    // prospects as keys, and the time of each one's latest opt-out.
     bool readImportKeys(const QList<qint64> &prospectIds, QSet<QString> *keys,
         QHash<qint64, QDateTime> *latestOptOut, Error *error) const;
     bool refreshDerived(const QList<qint64> &prospectIds, Error *error);

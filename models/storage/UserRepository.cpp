@@ -41,52 +41,31 @@ qint64 UserRepository::find(const QString &name, Error *error) const
 
 qint64 UserRepository::ensure(const QString &name, Error *error)
 {
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        fail(error, Error::Kind::Invalid, tr("A user needs a name."));
+        return 0;
+    }
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return 0;
-    QHash<QString, qint64> ids;
-    bool added = false;
-    if (!ensureAll({name}, &ids, &added, error) || !transaction.commit(error))
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO users (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"));
+    query.addBindValue(trimmed);
+    query.addBindValue(Database::toDbTime(QDateTime::currentDateTimeUtc()));
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("adding user %1").arg(trimmed));
+        return 0;
+    }
+    const bool added = query.numRowsAffected() == 1;
+    const qint64 id = find(trimmed, error);
+    if (!transaction.commit(error))
         return 0;
     if (added)
         m_db.notifyChanged(Database::Table::Users);
-    return ids.value(name.trimmed());
-}
-
-bool UserRepository::ensureAll(
-    const QStringList &names, QHash<QString, qint64> *ids, bool *added, Error *error)
-{
-    QSqlQuery insert(m_db.connection());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO users (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"));
-    QSqlQuery select(m_db.connection());
-    select.prepare(QStringLiteral("SELECT id FROM users WHERE name = ?"));
-    const QVariant now = Database::toDbTime(QDateTime::currentDateTimeUtc());
-    for (const QString &name : names) {
-        const QString trimmed = name.trimmed();
-        if (trimmed.isEmpty())
-            return fail(error, Error::Kind::Invalid, tr("A user needs a name."));
-        if (ids->contains(trimmed))
-            continue;
-        insert.addBindValue(trimmed);
-        insert.addBindValue(now);
-        if (!insert.exec()) {
-            if (error)
-                *error = m_db.queryError(insert, tr("adding user %1").arg(trimmed));
-            return false;
-        }
-        if (insert.numRowsAffected() == 1)
-            *added = true;
-        select.addBindValue(trimmed);
-        if (!select.exec() || !select.next()) {
-            if (error)
-                *error = m_db.queryError(select, tr("looking up a user"));
-            return false;
-        }
-        ids->insert(trimmed, select.value(0).toLongLong());
-        select.finish();
-    }
-    return true;
+    return id;
 }
 
 } // namespace Touchline

@@ -3,10 +3,8 @@
 #include "Error.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
 #include <QString>
-#include <QStringList>
 
 namespace Touchline {
 
@@ -30,11 +28,6 @@ public:
     qint64 find(const QString &name, Error *error) const;
     // The id of the user with this name, adding the user if needed.
     qint64 ensure(const QString &name, Error *error);
-    // ensure() for many names inside the caller's transaction, so that an import
-    // rolled back takes its new users with it; the caller notifies Users when
-    // `added` turns true. `ids` maps each name, trimmed, to its user's id.
-    bool ensureAll(
-        const QStringList &names, QHash<QString, qint64> *ids, bool *added, Error *error);
 
 private:
     Database &m_db;
