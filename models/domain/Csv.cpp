@@ -8,7 +8,11 @@ namespace Touchline::Csv {
 namespace {
 
 // A spreadsheet runs a cell starting with one of these as a formula.
-const QString formulaStarts = QStringLiteral("=+-@\t\r");
+bool startsLikeFormula(QStringView text)
+{
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    return !text.isEmpty() && formulaStarts.contains(text.front());
+}
 
 } // namespace
 
@@ -20,10 +24,9 @@ QString cell(const QVariant &value)
     if (value.metaType() == QMetaType::fromType<QDateTime>())
         return value.toDateTime().toUTC().toString(Qt::ISODate);
     QString text = value.toString();
-    // The quote makes a formula start plain text (OWASP's advice against CSV
+    // The quote makes a formula plain text (OWASP's advice against CSV
     // injection). Numbers keep their minus sign.
-    if (value.metaType() == QMetaType::fromType<QString>() && !text.isEmpty()
-        && formulaStarts.contains(text.front()))
+    if (value.metaType() == QMetaType::fromType<QString>() && startsLikeFormula(text))
         text.prepend(QLatin1Char('\''));
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
         || text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n'))) {
@@ -33,13 +36,6 @@ QString cell(const QVariant &value)
     return text;
 }
 
-QString plainText(const QString &cell)
-{
-    if (cell.size() >= 2 && cell.front() == QLatin1Char('\'') && formulaStarts.contains(cell.at(1)))
-        return cell.mid(1);
-    return cell;
-}
-
 QString record(const QVariantList &values)
 {
     QStringList cells;
@@ -47,6 +43,13 @@ QString record(const QVariantList &values)
     for (const QVariant &value : values)
         cells.append(cell(value));
     return cells.join(QLatin1Char(',')) + QLatin1String("\r\n");
+}
+
+QString plainText(const QString &cell)
+{
+    if (cell.startsWith(QLatin1Char('\'')) && startsLikeFormula(QStringView(cell).mid(1)))
+        return cell.mid(1);
+    return cell;
 }
 
 } // namespace Touchline::Csv

@@ -13,11 +13,10 @@ namespace Touchline::Csv {
 // that a spreadsheet would run as a formula gets a leading apostrophe.
 QString cell(const QVariant &value);
 
-// A cell read back from a file as its text: without the apostrophe that cell()
-// (or a careful spreadsheet user) put before a formula start.
-QString plainText(const QString &cell);
-
 // The fields joined by commas, ended by CRLF.
 QString record(const QVariantList &values);
+
+// A cell as read back: without the apostrophe cell() put before a formula start.
+QString plainText(const QString &cell);
 
 } // namespace Touchline::Csv
