@@ -67,7 +67,7 @@ Property parseProperty(QStringView line)
     bool typePref = false;
     for (const QStringView part : std::as_const(parts)) {
         const qsizetype equals = part.indexOf(QLatin1Char('='));
-        QString value = part.sliced(equals + 1).trimmed().toString();
+        QString value = (equals < 0 ? part : part.sliced(equals + 1)).trimmed().toString();
         value.remove(QLatin1Char('"'));
         if (equals < 0) {
             // vCard 2.1 writes bare values: EMAIL;INTERNET;PREF, NOTE;QUOTED-PRINTABLE.
@@ -336,12 +336,13 @@ bool isVCardMarker(const Property &property, QLatin1String name)
 
 bool VCard::looksLikeVCard(QStringView text)
 {
-    for (const QStringView line : physicalLines(text)) {
-        const QStringView trimmed = line.trimmed();
-        if (!trimmed.isEmpty())
-            return trimmed.compare(QLatin1String("BEGIN:VCARD"), Qt::CaseInsensitive) == 0;
-    }
-    return false;
+    const QStringView rest = text.trimmed(); // from the first non-blank line on
+    qsizetype end = 0;
+    while (
+        end < rest.size() && rest.at(end) != QLatin1Char('\r') && rest.at(end) != QLatin1Char('\n'))
+        ++end;
+    return rest.first(end).trimmed().compare(QLatin1String("BEGIN:VCARD"), Qt::CaseInsensitive)
+        == 0;
 }
 
 void VCard::parse(QStringView text, QList<VCardContact> *contacts, QList<RowProblem> *problems)
