@@ -231,19 +231,9 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
     if (!ProspectRepository(m_db).index(&prospects, error))
         return ImportResult::Failed;
     // New authors are added inside the import's transaction, and go with it when
-    // it rolls back.
+    // it rolls back; only those of rows that found their prospect.
     QHash<QString, qint64> authors;
     UserRepository users(m_db);
-    for (const TouchImportRow &row : rows) {
-        const QString &name = row.touch.authorName;
-        if (name.isEmpty() || authors.contains(name))
-            continue;
-        const qint64 id = users.ensure(name, error);
-        if (!id)
-            return ImportResult::Failed;
-        authors.insert(name, id);
-    }
-
     QList<PastTouch> touches;
     QList<int> lines;
     for (const TouchImportRow &row : rows) {
@@ -261,8 +251,17 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
         PastTouch past;
         past.touch = row.touch;
         past.touch.prospectId = prospectId;
-        past.touch.authorId
-            = row.touch.authorName.isEmpty() ? authorId : authors.value(row.touch.authorName);
+        past.touch.authorId = authorId;
+        const QString &author = row.touch.authorName;
+        if (!author.isEmpty()) {
+            if (!authors.contains(author)) {
+                const qint64 id = users.ensure(author, error);
+                if (!id)
+                    return ImportResult::Failed;
+                authors.insert(author, id);
+            }
+            past.touch.authorId = authors.value(author);
+        }
         touches.append(past);
         lines.append(row.line);
     }

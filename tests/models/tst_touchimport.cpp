@@ -754,8 +754,10 @@ void TestTouchImport::authors()
         ada + QStringLiteral("email/out/sent@2,,"),
         ada + QStringLiteral("email/out/sent@3,, me "), // an existing user, another case
         ada + QStringLiteral("email/out/sent@4,,grace hopper"),
+        QStringLiteral("zoe@example.com,email/out/sent@5,,Ghost"), // no such prospect
     }));
     QCOMPARE(summary.imported, 4);
+    QCOMPARE(summary.failed.size(), 1);
 
     Error error;
     const qint64 grace = UserRepository(m_file->db()).find(QStringLiteral("Grace Hopper"), &error);
@@ -766,6 +768,7 @@ void TestTouchImport::authors()
     for (const Touch &touch : std::as_const(touches))
         authorIds.append(touch.authorId);
     QCOMPARE(authorIds, (QList<qint64> {grace, m_me, m_me, grace}));
+    // The author of a row that was not imported is not added.
     QList<User> users;
     QVERIFY(UserRepository(m_file->db()).list(&users, &error));
     QCOMPARE(users.size(), 2);
