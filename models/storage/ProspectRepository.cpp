@@ -244,77 +244,65 @@ int ProspectRepository::count(Error *error) const
     return query.value(0).toInt();
 }
 
-QString ProspectIndex::key(const QString &address)
-{
-    QString key = address.trimmed().toCaseFolded();
-    while (key.endsWith(QLatin1Char('/')))
-        key.chop(1);
-    return key;
-}
-
-qint64 ProspectIndex::find(const QString &email, const QString &linkedInUrl) const
-{
-    if (const qint64 id = email.isEmpty() ? 0 : byEmail.value(key(email)))
-        return id;
-    return linkedInUrl.isEmpty() ? 0 : byLinkedInUrl.value(key(linkedInUrl));
-}
-
-bool ProspectRepository::index(ProspectIndex *index, Error *error) const
+bool ProspectRepository::contactPoints(QList<ProspectContactPoints> *points, Error *error) const
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT id, email, linkedin_url FROM prospects "
-                                   "WHERE email <> '' OR linkedin_url <> '' ORDER BY id"))) {
-        if (error)
-            *error = m_db.queryError(query, tr("reading the prospects' addresses"));
+    query.prepare(QStringLiteral("SELECT id, email, linkedin_url FROM prospects "
+                                 "WHERE email <> '' OR linkedin_url <> ''"));
+    if (!m_db.exec(query, tr("reading the prospects' email addresses"), error))
         return false;
-    }
-    index->byEmail.clear();
-    index->byLinkedInUrl.clear();
-    // The first (oldest) prospect of an address keeps it.
-    const auto add = [](QHash<QString, qint64> &hash, const QString &address, qint64 id) {
-        const QString key = ProspectIndex::key(address);
-        if (!key.isEmpty() && !hash.contains(key))
-            hash.insert(key, id);
-    };
-    while (query.next()) {
-        const qint64 id = query.value(0).toLongLong();
-        add(index->byEmail, query.value(1).toString(), id);
-        add(index->byLinkedInUrl, query.value(2).toString(), id);
-    }
+    points->clear();
+    while (query.next())
+        points->append(
+            {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()});
     return true;
 }
 
 bool ProspectRepository::add(Prospect *prospect, Error *error)
 {
-    *prospect = normalizedProspect(*prospect);
-    const QList<FieldError> invalid = validateProspect(*prospect);
-    if (!invalid.isEmpty())
-        return fail(error, Error::Kind::Invalid, invalid.first().message);
+    QList<Prospect> one {*prospect};
+    if (!addMany(&one, error))
+        return false;
+    if (const auto stored = get(one.first().id, error))
+        *prospect = *stored;
+    return true;
+}
+
+bool ProspectRepository::addMany(QList<Prospect> *prospects, Error *error)
+{
+    for (Prospect &prospect : *prospects) {
+        prospect = normalizedProspect(prospect);
+        const QList<FieldError> invalid = validateProspect(prospect);
+        if (!invalid.isEmpty())
+            return fail(error, Error::Kind::Invalid, invalid.first().message);
+    }
 
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime created = prospect->createdAt.isValid() ? prospect->createdAt : now;
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO prospects (first_name, last_name, company, title, email, phone, "
         "linkedin_url, owner_id, status, time_zone, agreed_next_touch_at, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    bindEditableFields(query, *prospect);
-    query.addBindValue(Database::toDbTime(created));
-    query.addBindValue(Database::toDbTime(now));
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("adding a prospect"));
-        return false;
+        "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (Prospect &prospect : *prospects) {
+        if (!prospect.createdAt.isValid())
+            prospect.createdAt = now;
+        bindEditableFields(query, prospect);
+        query.addBindValue(Database::toDbTime(prospect.createdAt));
+        query.addBindValue(Database::toDbTime(now));
+        query.addBindValue(SqlUtil::idOrNull(m_editorId));
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("adding %1").arg(prospect.displayName()));
+            return false;
+        }
+        prospect.id = query.lastInsertId().toLongLong();
     }
-    const qint64 id = query.lastInsertId().toLongLong();
     if (!transaction.commit(error))
         return false;
-    if (const auto stored = get(id, error))
-        *prospect = *stored;
     m_db.notifyChanged(Database::Table::Prospects);
     return true;
 }

@@ -4,7 +4,6 @@
 #include "domain/Prospect.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
 #include <QStringList>
 #include <QVariantList>
@@ -39,20 +38,12 @@ struct DeletedProspects
     QList<qint64> prospectIds;
 };
 
-// Prospects by email address and by LinkedIn profile, for imports that match
-// many rows at once. Where several prospects share an address, the oldest (the
-// lowest id) is the one found.
-struct ProspectIndex
+// How a prospect can be recognised in another file: its email and LinkedIn profile.
+struct ProspectContactPoints
 {
-    QHash<QString, qint64> byEmail;
-    QHash<QString, qint64> byLinkedInUrl;
-
-    // The key of an address: case and surrounding spaces ignored, and the
-    // trailing slash that some copies of a profile address have.
-    static QString key(const QString &address);
-    // The prospect with this email address, else the one with this LinkedIn
-    // profile; 0 when neither is known.
-    qint64 find(const QString &email, const QString &linkedInUrl) const;
+    qint64 id = 0;
+    QString email;
+    QString linkedInUrl;
 };
 
 class ProspectRepository
@@ -69,11 +60,16 @@ public:
     bool fetch(const QList<qint64> &ids, QList<Prospect> *prospects, Error *error) const;
     std::optional<Prospect> get(qint64 id, Error *error) const;
     int count(Error *error) const;
-    // Every prospect's email address and LinkedIn profile, read in one query.
-    bool index(ProspectIndex *index, Error *error) const;
+
+    // The prospects that have an email or a LinkedIn URL, for matching imports.
+    bool contactPoints(QList<ProspectContactPoints> *points, Error *error) const;
 
     // Validates and stores a new prospect; fills in its id, created time and version.
     bool add(Prospect *prospect, Error *error);
+    // add() for many prospects at once, in one transaction (a savepoint inside
+    // the caller's), reusing one statement: the import's path. Fills in the ids;
+    // the rows are not read back. Stores none of them if one is invalid.
+    bool addMany(QList<Prospect> *prospects, Error *error);
     // Saves an edit made from the row at version `prospect->rowVersion`, bumps the
     // version and records the editor. Without `base`, every editable field is
     // stored, and only if nobody changed the row since. With `base` (the row as
