@@ -114,16 +114,6 @@ int ImportExportCommands::importProspects(const QStringList &arguments)
     Error error;
     if (!ProspectFileReader::readFile(path, preset, &table, &error))
         return m_context.fail(error.message);
-    QList<ImportCandidate> candidates;
-    QList<RowProblem> rowProblems;
-    ProspectFileReader::candidates(table, &candidates, &rowProblems);
-    if (parser.isSet(QStringLiteral("owner"))) {
-        const QString owner = parser.value(QStringLiteral("owner")).trimmed();
-        for (ImportCandidate &candidate : candidates) {
-            if (candidate.ownerName.isEmpty())
-                candidate.ownerName = owner;
-        }
-    }
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
@@ -132,12 +122,19 @@ int ImportExportCommands::importProspects(const QStringList &arguments)
         return ExitCode::Failure;
     ProspectImporter importer(db);
     ImportPlan plan;
-    if (!importer.plan(candidates, &plan, &error))
+    if (!importer.plan(table, &plan, &error))
         return m_context.fail(error.message);
+    if (parser.isSet(QStringLiteral("owner"))) {
+        const QString owner = parser.value(QStringLiteral("owner")).trimmed();
+        for (ImportPlanRow &row : plan.rows) {
+            if (row.candidate.ownerName.isEmpty())
+                row.candidate.ownerName = owner;
+        }
+    }
     ImportSummary summary;
     if (importer.apply(plan, options, {}, &summary, &error) != ImportResult::Finished)
         return m_context.fail(error.message);
-    return printSummary(summary, table.readProblems + rowProblems, options.dryRun);
+    return printSummary(summary, {}, options.dryRun);
 }
 
 int ImportExportCommands::importTouches(const QStringList &arguments)

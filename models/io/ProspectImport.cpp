@@ -432,19 +432,6 @@ QDateTime timeFromText(const QString &text)
     return date.isValid() ? date.startOfDay() : QDateTime();
 }
 
-// A LinkedIn profile as compared: without scheme, "www.", query or final slash.
-QString linkedInKey(const QString &url)
-{
-    const QUrl parsed(url);
-    QString host = parsed.host().toLower();
-    if (host.startsWith(QLatin1String("www.")))
-        host = host.mid(4);
-    QString path = parsed.path().toLower();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    return host + path;
-}
-
 ImportTable vCardTable(const QString &text)
 {
     QList<VCardContact> contacts;
@@ -498,6 +485,18 @@ QList<ImportField> mapByContent(const QList<CsvRecord> &rows, qsizetype columns)
 }
 
 } // namespace
+
+QString linkedInProfileKey(const QString &url)
+{
+    const QUrl parsed(url);
+    QString host = parsed.host().toLower();
+    if (host.startsWith(QLatin1String("www.")))
+        host = host.mid(4);
+    QString path = parsed.path().toLower();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    return host + path;
+}
 
 QString importFieldDisplayName(ImportField field)
 {
@@ -779,7 +778,7 @@ bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *e
         if (!point.email.isEmpty())
             byEmail.insert(point.email.toLower(), point.id);
         if (!point.linkedInUrl.isEmpty())
-            byProfile.insert(linkedInKey(point.linkedInUrl), point.id);
+            byProfile.insert(linkedInProfileKey(point.linkedInUrl), point.id);
     }
 
     QHash<QString, int> seenEmails;
@@ -790,7 +789,7 @@ bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *e
         const QString email = candidate.prospect.email.toLower();
         const QString profile = candidate.prospect.linkedInUrl.isEmpty()
             ? QString()
-            : linkedInKey(candidate.prospect.linkedInUrl);
+            : linkedInProfileKey(candidate.prospect.linkedInUrl);
         // Matched by email; by profile only for rows without an email.
         QHash<QString, int> &seen = email.isEmpty() ? seenProfiles : seenEmails;
         const QString key = email.isEmpty() ? profile : email;

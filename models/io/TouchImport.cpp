@@ -1,6 +1,7 @@
 #include "TouchImport.h"
 
 #include "CsvReader.h"
+#include "ProspectImport.h"
 #include "TextDecoder.h"
 #include "domain/Csv.h"
 #include "storage/Database.h"
@@ -227,9 +228,19 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return ImportResult::Failed;
-    ProspectIndex prospects;
-    if (!ProspectRepository(m_db).index(&prospects, error))
+    // Matched as ProspectImporter matches: by email, and by profile for rows
+    // without one; where several prospects share one, the first read wins.
+    QList<ProspectContactPoints> points;
+    if (!ProspectRepository(m_db).contactPoints(&points, error))
         return ImportResult::Failed;
+    QHash<QString, qint64> byEmail;
+    QHash<QString, qint64> byProfile;
+    for (const ProspectContactPoints &point : std::as_const(points)) {
+        if (!point.email.isEmpty())
+            byEmail.insert(point.email.toLower(), point.id);
+        if (!point.linkedInUrl.isEmpty())
+            byProfile.insert(linkedInProfileKey(point.linkedInUrl), point.id);
+    }
     // New authors are added inside the import's transaction, and go with it when
     // it rolls back; only those of rows that found their prospect.
     QHash<QString, qint64> authors;
@@ -237,15 +248,15 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
     QList<PastTouch> touches;
     QList<int> lines;
     for (const TouchImportRow &row : rows) {
-        const qint64 prospectId = prospects.find(row.prospectEmail, row.prospectLinkedInUrl);
+        const bool byAddress = !row.prospectEmail.isEmpty();
+        const qint64 prospectId = byAddress
+            ? byEmail.value(row.prospectEmail.toLower())
+            : byProfile.value(linkedInProfileKey(row.prospectLinkedInUrl));
         if (!prospectId) {
-            QStringList known;
-            if (!row.prospectEmail.isEmpty())
-                known.append(tr("the email address %1").arg(row.prospectEmail));
-            if (!row.prospectLinkedInUrl.isEmpty())
-                known.append(tr("the LinkedIn URL %1").arg(row.prospectLinkedInUrl));
             summary->failed.append({row.line,
-                tr("No prospect has %1.").arg(known.join(tr(" or ", "between two addresses")))});
+                byAddress
+                    ? tr("No prospect has the email address %1.").arg(row.prospectEmail)
+                    : tr("No prospect has the LinkedIn URL %1.").arg(row.prospectLinkedInUrl)});
             continue;
         }
         PastTouch past;

@@ -97,7 +97,7 @@ private Q_SLOTS:
     // Importer
     void numberingAndStatus_data();
     void numberingAndStatus();
-    void matchesByEmailElseLinkedIn();
+    void matchesByEmailElseProfile();
     void duplicatesAreSkipped();
     void unknownProspectIsListed();
     void refusedTouches_data();
@@ -571,7 +571,7 @@ void TestTouchImport::numberingAndStatus()
     }
 }
 
-void TestTouchImport::matchesByEmailElseLinkedIn()
+void TestTouchImport::matchesByEmailElseProfile()
 {
     const qint64 bob = addProspect(
         QStringLiteral("Bob"), QString(), QStringLiteral("https://www.linkedin.com/in/bob"));
@@ -579,15 +579,17 @@ void TestTouchImport::matchesByEmailElseLinkedIn()
         = "email,prospect_linkedin_url,channel,direction,outcome,occurred_at\n"
           " ADA@Example.COM ,,email,out,sent,2024-05-01T10:00:00Z\n"
           ",https://www.linkedin.com/in/bob/,linkedin,out,sent,2024-05-02T10:00:00Z\n"
-          // An address nobody has: the LinkedIn profile finds the prospect.
-          "bob@elsewhere.example,HTTPS://WWW.LINKEDIN.COM/IN/BOB,email,out,sent,"
-          "2024-05-03T10:00:00Z\n"
-          // Both known: the email address wins.
+          ",linkedin.com/in/BOB?trk=profile,linkedin,out,accepted,2024-05-03T10:00:00Z\n"
+          // With an email, the email decides, as when prospects are imported.
+          "bob@elsewhere.example,https://www.linkedin.com/in/bob,email,out,sent,"
+          "2024-05-04T10:00:00Z\n"
           "ada@example.com,https://www.linkedin.com/in/bob,phone,out,connected,"
-          "2024-05-04T10:00:00Z\n";
+          "2024-05-05T10:00:00Z\n";
     const ImportSummary summary = import(file);
     QCOMPARE(summary.imported, 4);
-    QCOMPARE(summary.failed, QList<RowProblem>());
+    QCOMPARE(summary.failed,
+        (QList<RowProblem> {
+            {5, QStringLiteral("No prospect has the email address bob@elsewhere.example.")}}));
     QCOMPARE(numbers(m_ada), (QList<int> {1, 2}));
     QCOMPARE(numbers(bob), (QList<int> {1, 2}));
 }
@@ -625,8 +627,6 @@ void TestTouchImport::unknownProspectIsListed()
                             "ada@example.com,,email,out,sent,2024-05-01T10:00:00Z\n"
                             "zoe@example.com,,email,out,sent,2024-05-01T10:00:00Z\n"
                             ",https://www.linkedin.com/in/nobody,email,out,sent,"
-                            "2024-05-01T10:00:00Z\n"
-                            "zoe@example.com,https://www.linkedin.com/in/nobody,email,out,sent,"
                             "2024-05-01T10:00:00Z\n";
     const ImportSummary summary = import(file);
     QCOMPARE(summary.imported, 1);
@@ -636,9 +636,6 @@ void TestTouchImport::unknownProspectIsListed()
             {4,
                 QStringLiteral(
                     "No prospect has the LinkedIn URL https://www.linkedin.com/in/nobody.")},
-            {5,
-                QStringLiteral("No prospect has the email address zoe@example.com or the "
-                               "LinkedIn URL https://www.linkedin.com/in/nobody.")},
         }));
 }
 
