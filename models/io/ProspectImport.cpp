@@ -1,5 +1,6 @@
 #include "ProspectImport.h"
 
+#include "ImportValues.h"
 #include "TextDecoder.h"
 #include "VCard.h"
 #include "domain/Csv.h"
@@ -66,11 +67,14 @@ constexpr KeyTable::Key<DuplicateAction> duplicateActionNames[] = {
 
 struct HeaderName
 {
-    const char *key; // as headerKey() writes it
+    const char *key; // as ImportValues::headerKey() writes it
     ImportField field;
 };
 
 using F = ImportField;
+using ImportValues::headerKey;
+using ImportValues::linkedInProfileKey;
+using ImportValues::timeFromText;
 
 // Header names common to spreadsheets in English, French and German, and to
 // the exports below wherever they agree.
@@ -245,27 +249,6 @@ const QList<std::pair<QRegularExpression, ImportField>> &numberedNames()
     return names;
 }
 
-// A header as compared: lower case, accents dropped, punctuation and runs of
-// space as one space ("E-mail Address" and "e_mail address" read alike).
-QString headerKey(const QString &header)
-{
-    QString key;
-    bool space = false;
-    for (const QChar c : Csv::plainText(header).normalized(QString::NormalizationForm_KD)) {
-        if (c.isMark())
-            continue;
-        if (c.isLetterOrNumber()) {
-            if (space && !key.isEmpty())
-                key += QLatin1Char(' ');
-            key += c.toLower();
-            space = false;
-        } else {
-            space = true;
-        }
-    }
-    return key;
-}
-
 std::optional<ImportField> lookUp(const QList<HeaderName> &names, const QString &key)
 {
     for (const HeaderName &name : names) {
@@ -418,20 +401,6 @@ std::optional<ProspectStatus> statusFromText(const QString &text)
     return std::nullopt;
 }
 
-QDateTime timeFromText(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (time.isValid())
-        return time;
-    for (const char *format : {"yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"}) {
-        time = QDateTime::fromString(text, QLatin1String(format));
-        if (time.isValid())
-            return time;
-    }
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    return date.isValid() ? date.startOfDay() : QDateTime();
-}
-
 ImportTable vCardTable(const QString &text)
 {
     QList<VCardContact> contacts;
@@ -485,18 +454,6 @@ QList<ImportField> mapByContent(const QList<CsvRecord> &rows, qsizetype columns)
 }
 
 } // namespace
-
-QString linkedInProfileKey(const QString &url)
-{
-    const QUrl parsed(url);
-    QString host = parsed.host().toLower();
-    if (host.startsWith(QLatin1String("www.")))
-        host = host.mid(4);
-    QString path = parsed.path().toLower();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    return host + path;
-}
 
 QString importFieldDisplayName(ImportField field)
 {

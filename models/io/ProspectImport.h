@@ -118,10 +118,6 @@ struct ImportPlanRow
     std::optional<Prospect> existing; // the prospect it duplicates
 };
 
-// A LinkedIn profile as imports compare it: without scheme, "www.", query or
-// final slash, in lower case.
-QString linkedInProfileKey(const QString &url);
-
 // Candidates matched against the file: by email (case-insensitive), and for
 // rows without an email by LinkedIn URL. A row repeating an earlier row of the
 // same file is a problem, not a second prospect.

@@ -1,7 +1,7 @@
 #include "TouchImport.h"
 
 #include "CsvReader.h"
-#include "ProspectImport.h"
+#include "ImportValues.h"
 #include "TextDecoder.h"
 #include "domain/Csv.h"
 #include "storage/Database.h"
@@ -20,8 +20,8 @@ namespace {
 
 enum class Column { Email, LinkedInUrl, Channel, Direction, Outcome, OccurredAt, Notes, Author };
 
-// The names each column goes by, compared without case, spaces, underscores or
-// hyphens; the first name found wins (occurred_at over a mere date).
+// The names each column goes by, as ImportValues::headerKey() writes them; the
+// first name found wins (occurred_at over a mere date).
 struct ColumnNames
 {
     Column column;
@@ -30,36 +30,27 @@ struct ColumnNames
 
 const ColumnNames columnNames[] = {
     {Column::Email,
-        {QLatin1String("prospectemail"), QLatin1String("email"), QLatin1String("emailaddress")}},
+        {QLatin1String("prospect email"), QLatin1String("email"), QLatin1String("e mail"),
+            QLatin1String("email address")}},
     {Column::LinkedInUrl,
-        {QLatin1String("prospectlinkedinurl"), QLatin1String("linkedinurl"),
-            QLatin1String("prospectlinkedin"), QLatin1String("linkedin")}},
+        {QLatin1String("prospect linkedin url"), QLatin1String("linkedin url"),
+            QLatin1String("prospect linkedin"), QLatin1String("linkedin")}},
     {Column::Channel, {QLatin1String("channel")}},
     {Column::Direction, {QLatin1String("direction")}},
     {Column::Outcome, {QLatin1String("outcome")}},
     {Column::OccurredAt,
-        {QLatin1String("occurredat"), QLatin1String("timestamp"), QLatin1String("date"),
+        {QLatin1String("occurred at"), QLatin1String("timestamp"), QLatin1String("date"),
             QLatin1String("time")}},
     {Column::Notes, {QLatin1String("notes"), QLatin1String("note")}},
     {Column::Author, {QLatin1String("author")}},
 };
-
-QString normalizedHeader(const QString &name)
-{
-    QString normalized;
-    for (const QChar c : Csv::plainText(name).trimmed()) {
-        if (c != QLatin1Char(' ') && c != QLatin1Char('_') && c != QLatin1Char('-'))
-            normalized += c.toLower();
-    }
-    return normalized;
-}
 
 // The index of each column in the header, -1 for the ones it lacks.
 QHash<Column, int> mapHeader(const QStringList &header)
 {
     QStringList normalized;
     for (const QString &name : header)
-        normalized.append(normalizedHeader(name));
+        normalized.append(ImportValues::headerKey(name));
     QHash<Column, int> indexes;
     for (const ColumnNames &entry : columnNames) {
         int found = -1;
@@ -90,16 +81,6 @@ bool enumFromText(const QString &text, const QList<Enum> &values, QString (*key)
     }
     *names = keys.join(QLatin1String(", "));
     return false;
-}
-
-// ISO 8601 with or without an offset (none: this computer's time), with a space
-// for the T as spreadsheets write it, or a date alone (its start, here).
-QDateTime timeFromText(const QString &text)
-{
-    QString iso = text;
-    if (iso.size() > 10 && iso.at(10) == QLatin1Char(' '))
-        iso[10] = QLatin1Char('T');
-    return QDateTime::fromString(iso, Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -183,7 +164,7 @@ bool TouchFileReader::read(
             continue;
         }
         const QString time = field(Column::OccurredAt).trimmed();
-        touch.occurredAt = timeFromText(time);
+        touch.occurredAt = ImportValues::timeFromText(time);
         if (!touch.occurredAt.isValid()) {
             refuse(tr("\"%1\" is not a time; use ISO 8601 such as 2025-01-31T09:30:00Z, or "
                       "2025-01-31 09:30 in this computer's time zone.")
@@ -239,7 +220,7 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
         if (!point.email.isEmpty())
             byEmail.insert(point.email.toLower(), point.id);
         if (!point.linkedInUrl.isEmpty())
-            byProfile.insert(linkedInProfileKey(point.linkedInUrl), point.id);
+            byProfile.insert(ImportValues::linkedInProfileKey(point.linkedInUrl), point.id);
     }
     // New authors are added inside the import's transaction, and go with it when
     // it rolls back; only those of rows that found their prospect.
@@ -251,7 +232,7 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
         const bool byAddress = !row.prospectEmail.isEmpty();
         const qint64 prospectId = byAddress
             ? byEmail.value(row.prospectEmail.toLower())
-            : byProfile.value(linkedInProfileKey(row.prospectLinkedInUrl));
+            : byProfile.value(ImportValues::linkedInProfileKey(row.prospectLinkedInUrl));
         if (!prospectId) {
             summary->failed.append({row.line,
                 byAddress
