@@ -144,9 +144,10 @@ int ImportExportCommands::importTouches(const QStringList &arguments)
         tr("Import past touches from a CSV file with a header naming its columns: "
            "prospect_email (or prospect_linkedin_url), channel, direction, outcome, "
            "occurred_at, and optionally notes and author (the columns \"export touches\" "
-           "writes). Each row is matched to its prospect by email, else by LinkedIn profile; "
-           "touches already in the file are skipped. The touches are numbered and the "
-           "prospects' status follows, as when they are logged. One transaction."));
+           "writes). Each row is matched to its prospect by email, or by LinkedIn profile "
+           "when it has none; touches already in the file are skipped. The touches are "
+           "numbered and the prospects' status follows, as when they are logged. One "
+           "transaction."));
     parser.setPositional(QStringLiteral("FILE"), tr("FILE is the file to import."), 1, 1);
     parser.addOption({QStringLiteral("author"),
         tr("The author of the rows without an author column value; added as a user if new."),

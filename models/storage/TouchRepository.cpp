@@ -182,8 +182,8 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
     if (!readImportKeys(prospectIds, &keys, &latestOptOut, error))
         return false;
 
-    // Repeats first, so that a repeated opt-out does not count twice; then the
-    // opt-outs that bound what a do-not-contact prospect may be sent.
+    // Repeats are skipped first; the new opt-outs among the rest then bound, with
+    // the stored ones, what a do-not-contact prospect may have been sent.
     QSet<qint64> optingOut;
     for (PastTouch &past : *touches) {
         if (past.result != PastTouch::Result::Stored)
@@ -210,7 +210,7 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
     for (PastTouch &past : *touches) {
         if (past.result != PastTouch::Result::Stored || !contactsProspect(past.touch))
             continue;
-        const ProspectState &state = states[past.touch.prospectId];
+        const ProspectState state = states.value(past.touch.prospectId);
         if (state.status != ProspectStatus::DoNotContact
             && !optingOut.contains(past.touch.prospectId))
             continue;
