@@ -832,29 +832,38 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
     // New prospects go in batches, so that progress and cancelling stay responsive.
     constexpr qsizetype batchSize = 1000;
     QList<Prospect> batch;
-    QList<QString> batchNotes;
+    QList<const ImportCandidate *> batchCandidates;
     const auto storeBatch = [&]() -> bool {
         if (batch.isEmpty())
             return true;
         if (!prospects.addMany(&batch, error))
             return false;
         summary->imported += int(batch.size());
+        QList<PastTouch> notes;
+        QList<int> noteLines;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         for (qsizetype i = 0; i < batch.size(); ++i) {
-            if (batchNotes.at(i).isEmpty())
+            if (batchCandidates.at(i)->notes.isEmpty())
                 continue;
-            Touch note;
-            note.prospectId = batch.at(i).id;
-            note.channel = TouchChannel::Note;
-            note.outcome = TouchOutcome::Noted;
-            note.occurredAt = QDateTime::currentDateTimeUtc();
-            note.notes = batchNotes.at(i);
-            note.authorId = options.authorId;
-            TouchUndo undo;
-            if (!touches.log(&note, &undo, error))
-                return false;
+            PastTouch note;
+            note.touch.prospectId = batch.at(i).id;
+            note.touch.channel = TouchChannel::Note;
+            note.touch.outcome = TouchOutcome::Noted;
+            note.touch.occurredAt = now;
+            note.touch.notes = batchCandidates.at(i)->notes;
+            note.touch.authorId = options.authorId;
+            notes.append(note);
+            noteLines.append(batchCandidates.at(i)->line);
+        }
+        if (!notes.isEmpty() && !touches.importTouches(&notes, {}, error))
+            return false;
+        for (qsizetype i = 0; i < notes.size(); ++i) {
+            if (notes.at(i).result == PastTouch::Result::Refused)
+                summary->failed.append({noteLines.at(i),
+                    tr("The prospect was imported without its note: %1").arg(notes.at(i).refusal)});
         }
         batch.clear();
-        batchNotes.clear();
+        batchCandidates.clear();
         return true;
     };
 
@@ -873,7 +882,7 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
         }
         if (!row.existing) {
             batch.append(fromFile);
-            batchNotes.append(row.candidate.notes);
+            batchCandidates.append(&row.candidate);
             if (batch.size() >= batchSize && !storeBatch())
                 return ImportResult::Failed;
             continue;
