@@ -2,6 +2,7 @@
 
 #include "PaletteColors.h"
 
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -194,6 +195,36 @@ void ImportResultView::saveProblems()
     m_saveStatus->setText(saved ? tr("Saved the list to %1.").arg(name) : QString());
     m_error->setText(saved ? QString() : tr("Could not save %1: %2").arg(name, file.errorString()));
     m_error->setVisible(!saved);
+}
+
+ImportRunDialog::ImportRunDialog(const QString &title, QWidget *parent)
+    : QDialog(parent)
+    , m_view(new ImportResultView)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close))
+{
+    setWindowTitle(title);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_buttons);
+    m_buttons->button(QDialogButtonBox::Close)->setEnabled(false);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportRunDialog::reject);
+    connect(m_view, &ImportResultView::finished, this, [this] {
+        QPushButton *close = m_buttons->button(QDialogButtonBox::Close);
+        close->setEnabled(true);
+        close->setDefault(true);
+        close->setFocus();
+    });
+    setMinimumWidth(520);
+    resize(640, 420);
+}
+
+void ImportRunDialog::reject()
+{
+    if (m_view->isRunning()) {
+        m_view->cancel();
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace Touchline

@@ -2,10 +2,12 @@
 
 #include "ImportRunner.h"
 
+#include <QDialog>
 #include <QWidget>
 
 #include <functional>
 
+class QDialogButtonBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -61,6 +63,22 @@ private:
     QTableWidget *m_problems = nullptr;
     QPushButton *m_saveList = nullptr;
     QLabel *m_saveStatus = nullptr;
+};
+
+// An import with its own window (File > Import Touch History): Close once it
+// has finished; Escape and the window's close button cancel it while it runs.
+class ImportRunDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ImportRunDialog(const QString &title, QWidget *parent = nullptr);
+
+    ImportResultView *view() const { return m_view; }
+    void reject() override;
+
+private:
+    ImportResultView *m_view = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
 };
 
 } // namespace Touchline

@@ -36,7 +36,8 @@ public:
     // dialog of "Save List…" is the result view's.
     void setOpenFileChooser(ImportResultView::FileChooser chooser);
 
-    // The file as read, with the columns as currently mapped.
+    // The file last read, and its contents with the columns as currently mapped.
+    QString filePath() const { return m_readPath; }
     const ImportTable &table() const { return m_table; }
     // Valid once the Duplicates page has shown.
     const ImportPlan &plan() const { return m_plan; }
