@@ -377,16 +377,10 @@ std::optional<QList<qint64>> MainWindow::askExportScope(
         m_model->rowCount(), int(selected.size()), this);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    QList<qint64> ids;
+    QList<qint64> ids; // empty: every prospect, as Exporter takes it
     switch (dialog.scope()) {
-    case ExportScopeDialog::Scope::All: {
-        Error error;
-        if (!ProspectRepository(*m_db).ids(ProspectQuery(), &ids, &error)) {
-            showError(error.message);
-            return std::nullopt;
-        }
+    case ExportScopeDialog::Scope::All:
         break;
-    }
     case ExportScopeDialog::Scope::Shown:
         for (int row = 0; row < m_model->rowCount(); ++row)
             ids.append(m_model->idAt(row));
@@ -417,10 +411,14 @@ QString MainWindow::askExportPath(
 void MainWindow::reportExport(bool exported, const QString &path, const Error &error)
 {
     const QString name = QDir::toNativeSeparators(path);
-    if (exported)
+    if (exported) {
         statusBar()->showMessage(tr("Exported to %1.").arg(name), statusMessageMs);
-    else
-        showError(tr("Could not export to %1. %2").arg(name, error.message));
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Export"), tr("Could not export to %1.").arg(name),
+        QMessageBox::Close, this);
+    box.setInformativeText(error.message);
+    box.exec();
 }
 
 void MainWindow::exportProspectsCsv()

@@ -144,8 +144,8 @@ private:
     QPushButton *addOpenBackupButton(QMessageBox &box, const QString &path);
     void openBackup(const QString &backupPath);
     QList<qint64> selectedIds() const;
-    // The prospects an export covers, as the user chooses in ExportScopeDialog;
-    // nothing when cancelled.
+    // The prospects an export covers, as the user chooses in ExportScopeDialog
+    // (empty: all of them); nothing when cancelled.
     std::optional<QList<qint64>> askExportScope(const QString &title, const QString &question);
     // Where to export, suggesting `baseName` with today's date in the last
     // export folder; empty when cancelled.
