@@ -34,11 +34,16 @@ void ImportRunner::start(const QString &databasePath, Job job)
         if (!db.open(databasePath, Database::Creation::MustExist, Database::Access::ReadWrite,
                 &outcome->error))
             return;
-        const ImportProgress progress = [this, cancelled](int done, int total) {
-            // Queued to this object: dropped if it is gone by the time it arrives.
-            QMetaObject::invokeMethod(
-                this, [this, done, total] { Q_EMIT progressed(done, total); },
-                Qt::QueuedConnection);
+        // Reports reach the window at most once per thousandth of the way.
+        const ImportProgress progress = [this, cancelled, shown = -1](int done, int total) mutable {
+            const int step = total > 0 ? int(qint64(done) * 1000 / total) : 0;
+            if (step != shown) {
+                shown = step;
+                // Queued to this object: dropped if it is gone by the time it arrives.
+                QMetaObject::invokeMethod(
+                    this, [this, done, total] { Q_EMIT progressed(done, total); },
+                    Qt::QueuedConnection);
+            }
             return !*cancelled;
         };
         outcome->result = job(db, progress, &outcome->summary, &outcome->error);
