@@ -18,7 +18,9 @@ for optional in libkf6syntaxhighlighting-dev libqt6opengl6-dev; do
     fi
 done
 if [[ "${TOUCHLINE_WITH_CI_TOOLS:-0}" == 1 ]]; then
-    packages+=(debootstrap)
+    # clang and its libFuzzer runtime for scripts/fuzz.sh (clang-14 on Debian 12,
+    # clang-19 on Debian 13); clang only recommends the runtime.
+    packages+=(debootstrap clang libclang-rt-dev)
 fi
 
 missing=()

@@ -5,6 +5,17 @@
 
 namespace Touchline::Csv {
 
+namespace {
+
+// A spreadsheet runs a cell starting with one of these as a formula.
+bool startsLikeFormula(QStringView text)
+{
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    return !text.isEmpty() && formulaStarts.contains(text.front());
+}
+
+} // namespace
+
 QString cell(const QVariant &value)
 {
     if (value.isNull())
@@ -13,12 +24,9 @@ QString cell(const QVariant &value)
     if (value.metaType() == QMetaType::fromType<QDateTime>())
         return value.toDateTime().toUTC().toString(Qt::ISODate);
     QString text = value.toString();
-    // A spreadsheet runs a cell starting with one of these as a formula; the quote
-    // makes it plain text (OWASP's advice against CSV injection). Numbers keep
-    // their minus sign.
-    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    if (value.metaType() == QMetaType::fromType<QString>() && !text.isEmpty()
-        && formulaStarts.contains(text.front()))
+    // The quote makes a formula plain text (OWASP's advice against CSV
+    // injection). Numbers keep their minus sign.
+    if (value.metaType() == QMetaType::fromType<QString>() && startsLikeFormula(text))
         text.prepend(QLatin1Char('\''));
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
         || text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n'))) {
@@ -35,6 +43,13 @@ QString record(const QVariantList &values)
     for (const QVariant &value : values)
         cells.append(cell(value));
     return cells.join(QLatin1Char(',')) + QLatin1String("\r\n");
+}
+
+QString plainText(const QString &cell)
+{
+    if (cell.startsWith(QLatin1Char('\'')) && startsLikeFormula(QStringView(cell).mid(1)))
+        return cell.mid(1);
+    return cell;
 }
 
 } // namespace Touchline::Csv

@@ -16,4 +16,7 @@ QString cell(const QVariant &value);
 // The fields joined by commas, ended by CRLF.
 QString record(const QVariantList &values);
 
+// A cell as read back: without the apostrophe cell() put before a formula start.
+QString plainText(const QString &cell);
+
 } // namespace Touchline::Csv

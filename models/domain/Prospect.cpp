@@ -23,6 +23,8 @@ constexpr KeyTable::Key<ProspectStatus> statusNames[] = {
         QT_TRANSLATE_NOOP("Touchline::Status", "Do not contact")},
 };
 
+} // namespace
+
 bool isValidEmail(const QString &email)
 {
     // Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
@@ -44,8 +46,6 @@ bool isValidPhone(const QString &phone)
     return pattern.match(phone).hasMatch()
         && phone.count(QRegularExpression(QStringLiteral("[0-9]"))) >= 3;
 }
-
-} // namespace
 
 QString statusKey(ProspectStatus status)
 {

@@ -83,6 +83,11 @@ struct FieldError
     QString message;
 };
 
+// The checks validateProspect() makes of single values (already trimmed).
+bool isValidEmail(const QString &email);
+bool isValidWebUrl(const QString &text); // http(s) with a host
+bool isValidPhone(const QString &phone);
+
 // Checks the values a user can type. An empty list means the prospect can be stored.
 QList<FieldError> validateProspect(const Prospect &prospect);
 

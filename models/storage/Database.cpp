@@ -16,6 +16,8 @@
 #include <QTimeZone>
 #include <QUuid>
 
+#include <utility>
+
 namespace Touchline {
 
 namespace {
@@ -334,6 +336,12 @@ int Database::schemaVersion() const
 
 void Database::notifyChanged(Tables tables, const QList<qint64> &prospectIds)
 {
+    // Views must not read a write that may still roll back; after a bulk
+    // write they refresh everything anyway.
+    if (m_transactionDepth > 0) {
+        m_pendingTables |= tables;
+        return;
+    }
     Q_EMIT changed(tables, prospectIds);
 }
 
@@ -425,10 +433,17 @@ WriteTransaction::WriteTransaction(Database &db)
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_active) {
-        QSqlQuery query(m_db.connection());
+    if (!m_active)
+        return;
+    QSqlQuery query(m_db.connection());
+    if (m_nested) {
+        query.exec(QStringLiteral("ROLLBACK TO nested_write"));
+        query.exec(QStringLiteral("RELEASE nested_write"));
+    } else {
         query.exec(QStringLiteral("ROLLBACK"));
+        m_db.m_pendingTables = {};
     }
+    --m_db.m_transactionDepth;
 }
 
 bool WriteTransaction::begin(Error *error)
@@ -438,24 +453,35 @@ bool WriteTransaction::begin(Error *error)
             Database::tr("%1 is open read-only; nothing can be changed.")
                 .arg(QDir::toNativeSeparators(m_db.path())));
     QSqlQuery query(m_db.connection());
-    if (!execRetryingBusy(m_db, query, QStringLiteral("BEGIN IMMEDIATE"))) {
+    m_nested = m_db.m_transactionDepth > 0;
+    // The outer transaction holds the write lock already: a savepoint never waits.
+    const bool begun = m_nested ? query.exec(QStringLiteral("SAVEPOINT nested_write"))
+                                : execRetryingBusy(m_db, query, QStringLiteral("BEGIN IMMEDIATE"));
+    if (!begun) {
         if (error)
             *error = m_db.queryError(query, Database::tr("starting a change"));
         return false;
     }
     m_active = true;
+    ++m_db.m_transactionDepth;
     return true;
 }
 
 bool WriteTransaction::commit(Error *error)
 {
     QSqlQuery query(m_db.connection());
-    if (!execRetryingBusy(m_db, query, QStringLiteral("COMMIT"))) {
+    const bool committed = m_nested ? query.exec(QStringLiteral("RELEASE nested_write"))
+                                    : execRetryingBusy(m_db, query, QStringLiteral("COMMIT"));
+    if (!committed) {
         if (error)
             *error = m_db.queryError(query, Database::tr("saving a change"));
         return false;
     }
     m_active = false;
+    if (--m_db.m_transactionDepth == 0 && m_db.m_pendingTables) {
+        const Database::Tables tables = std::exchange(m_db.m_pendingTables, {});
+        m_db.notifyChanged(tables);
+    }
     return true;
 }
 

@@ -61,6 +61,8 @@ public:
     // Repositories call this after a committed write so that views refresh.
     // `prospectIds`, when given, says the write touched only these prospects'
     // rows (and rows that belong to them), so a view may refresh just those.
+    // Inside an outer WriteTransaction the signal waits for its commit, and
+    // is dropped if it rolls back.
     void notifyChanged(Tables tables, const QList<qint64> &prospectIds = {});
 
     // Unix milliseconds, UTC, are the one time format in the file; null means unknown.
@@ -83,6 +85,8 @@ Q_SIGNALS:
     void changed(Touchline::Database::Tables tables, const QList<qint64> &prospectIds);
 
 private:
+    friend class WriteTransaction;
+
     bool initialize(bool fileExisted, Error *error);
     // Copies a file in an older format next to it before it is upgraded.
     bool backUpBeforeMigrating(int version, Error *error);
@@ -90,6 +94,9 @@ private:
     QString m_connectionName;
     QString m_path;
     Access m_access = Access::ReadWrite;
+    int m_transactionDepth = 0; // WriteTransactions open on this connection
+    // What writes inside the outermost open transaction changed, told on its commit.
+    Tables m_pendingTables;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed. Immediate so that a
@@ -98,6 +105,9 @@ private:
 // after a pause (firstRetryPauseMs, then twice that, each +/- 50%) until
 // busyAttempts attempts failed; only then does an Error::Kind::Busy reach the
 // caller, which keeps the user's input to try again.
+// A transaction begun inside another is a savepoint: its changes are kept by
+// the outer commit, so bulk work (an import) can reuse a repository's writes
+// and still store all or nothing.
 class WriteTransaction
 {
 public:
@@ -115,6 +125,7 @@ public:
 private:
     Database &m_db;
     bool m_active = false;
+    bool m_nested = false;
 };
 
 } // namespace Touchline

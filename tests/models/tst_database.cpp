@@ -346,6 +346,10 @@ private Q_SLOTS:
 
     void uncommittedTransactionRollsBack();
     void committedTransactionIsVisibleToOthers();
+    void nestedTransactionKeepsOrDropsItsPart_data();
+    void nestedTransactionKeepsOrDropsItsPart();
+    void changesAreToldAfterTheOuterCommit_data();
+    void changesAreToldAfterTheOuterCommit();
     void busyFileFailsAfterTimeout();
     void busyCommitRollsBack();
     void shortLockIsWaitedOut_data();
@@ -1053,6 +1057,97 @@ void TestDatabaseFile::uncommittedTransactionRollsBack()
         UserRepository(*second).ensure(QStringLiteral("Bob"), &error), qPrintable(error.message));
     // And so can this one.
     QVERIFY2(UserRepository(db).ensure(QStringLiteral("Carla"), &error), qPrintable(error.message));
+}
+
+void TestDatabaseFile::nestedTransactionKeepsOrDropsItsPart_data()
+{
+    QTest::addColumn<bool>("innerCommits");
+    QTest::addColumn<bool>("outerCommits");
+    QTest::addColumn<QStringList>("expected");
+
+    const QString outer = QStringLiteral("Ann");
+    const QString inner = QStringLiteral("Bob");
+    QTest::newRow("both commit") << true << true << QStringList {outer, inner};
+    QTest::newRow("inner rolls back") << false << true << QStringList {outer};
+    QTest::newRow("outer rolls back") << true << false << QStringList {};
+    QTest::newRow("both roll back") << false << false << QStringList {};
+}
+
+void TestDatabaseFile::nestedTransactionKeepsOrDropsItsPart()
+{
+    QFETCH(bool, innerCommits);
+    QFETCH(bool, outerCommits);
+    QFETCH(QStringList, expected);
+
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    Database &db = file.db();
+    const QString insertUser = QStringLiteral("INSERT INTO users (name, created_at) VALUES (?, 0)");
+    Error error;
+    {
+        WriteTransaction outer(db);
+        QVERIFY2(outer.begin(&error), qPrintable(error.message));
+        QVERIFY(Test::execSql(db, insertUser, {QStringLiteral("Ann")}));
+        {
+            WriteTransaction inner(db);
+            QVERIFY2(inner.begin(&error), qPrintable(error.message));
+            QVERIFY(Test::execSql(db, insertUser, {QStringLiteral("Bob")}));
+            if (innerCommits)
+                QVERIFY2(inner.commit(&error), qPrintable(error.message));
+        }
+        if (outerCommits)
+            QVERIFY2(outer.commit(&error), qPrintable(error.message));
+    }
+    QStringList names;
+    for (const QVariantList &row : Test::tableRows(db, QStringLiteral("users")))
+        names.append(row.at(1).toString());
+    QCOMPARE(names, expected);
+
+    // Nothing is left open: another connection can write at once.
+    const auto second = file.openSecondConnection();
+    QVERIFY(second);
+    QVERIFY(Test::setBusyTimeout(*second, 0));
+    QVERIFY2(
+        UserRepository(*second).ensure(QStringLiteral("Carla"), &error), qPrintable(error.message));
+}
+
+void TestDatabaseFile::changesAreToldAfterTheOuterCommit_data()
+{
+    QTest::addColumn<bool>("outerCommits");
+    QTest::newRow("commit") << true;
+    QTest::newRow("rollback") << false;
+}
+
+void TestDatabaseFile::changesAreToldAfterTheOuterCommit()
+{
+    QFETCH(bool, outerCommits);
+
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    Database &db = file.db();
+    QSignalSpy changed(&db, &Database::changed);
+    Error error;
+    {
+        WriteTransaction outer(db);
+        QVERIFY2(outer.begin(&error), qPrintable(error.message));
+        // Repositories nest their own transactions inside this one.
+        QVERIFY2(
+            UserRepository(db).ensure(QStringLiteral("Ann"), &error), qPrintable(error.message));
+        Prospect prospect = Test::makeProspect(QStringLiteral("Bo"), QStringLiteral("Lind"));
+        QVERIFY2(ProspectRepository(db).add(&prospect, &error), qPrintable(error.message));
+        QCOMPARE(changed.count(), 0);
+        if (outerCommits)
+            QVERIFY2(outer.commit(&error), qPrintable(error.message));
+    }
+    if (!outerCommits) {
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(Test::tableRows(db, QStringLiteral("prospects")).size(), 0);
+        return;
+    }
+    QCOMPARE(changed.count(), 1);
+    const auto tables = changed.first().at(0).value<Database::Tables>();
+    QCOMPARE(tables, Database::Tables(Database::Table::Users | Database::Table::Prospects));
+    QVERIFY(changed.first().at(1).value<QList<qint64>>().isEmpty());
 }
 
 void TestDatabaseFile::committedTransactionIsVisibleToOthers()
