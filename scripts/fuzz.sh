@@ -9,6 +9,7 @@ seconds=${TOUCHLINE_FUZZ_SECONDS:-30}
 # The seed corpus of each target.
 declare -A seeds=(
     [fuzz_csv]=tests/data/import
+    [fuzz_vcard]=tests/data/vcard
 )
 
 TOUCHLINE_WITH_CI_TOOLS=1 scripts/install-deps.sh

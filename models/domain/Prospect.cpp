@@ -7,6 +7,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Touchline {
 
 namespace {
@@ -44,7 +46,7 @@ bool isValidPhone(const QString &phone)
 {
     static const QRegularExpression pattern(QStringLiteral(R"(^\+?[0-9 ()./-]{3,30}$)"));
     return pattern.match(phone).hasMatch()
-        && phone.count(QRegularExpression(QStringLiteral("[0-9]"))) >= 3;
+        && std::count_if(phone.cbegin(), phone.cend(), [](QChar c) { return c.isDigit(); }) >= 3;
 }
 
 QString statusKey(ProspectStatus status)

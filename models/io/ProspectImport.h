@@ -143,10 +143,15 @@ class ProspectImporter
 public:
     explicit ProspectImporter(Database &db);
 
-    bool plan(const QList<ImportCandidate> &candidates, ImportPlan *plan, Error *error) const;
+    // The table's candidates() matched against the file; the plan's problems
+    // are the table's read problems, the rows candidates() refused and the
+    // repeated rows, in line order.
+    bool plan(const ImportTable &table, ImportPlan *plan, Error *error) const;
 
     // Stores the plan in one transaction: all of it, or when cancelled or
     // failed, nothing. The summary's failed rows include the plan's problems.
+    // A new prospect's notes become a note in its timeline; a duplicate's notes
+    // are left out, so that importing a file again adds no second note.
     ImportResult apply(const ImportPlan &plan, const ImportOptions &options,
         const ImportProgress &progress, ImportSummary *summary, Error *error);
 

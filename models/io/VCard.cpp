@@ -209,6 +209,7 @@ QString decodedText(QStringView raw)
         text += c;
     }
     text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     return text.trimmed();
 }
 

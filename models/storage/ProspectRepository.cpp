@@ -244,36 +244,65 @@ int ProspectRepository::count(Error *error) const
     return query.value(0).toInt();
 }
 
+bool ProspectRepository::contactPoints(QList<ProspectContactPoints> *points, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, email, linkedin_url FROM prospects "
+                                 "WHERE email <> '' OR linkedin_url <> ''"));
+    if (!m_db.exec(query, tr("reading the prospects' email addresses"), error))
+        return false;
+    points->clear();
+    while (query.next())
+        points->append(
+            {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()});
+    return true;
+}
+
 bool ProspectRepository::add(Prospect *prospect, Error *error)
 {
-    *prospect = normalizedProspect(*prospect);
-    const QList<FieldError> invalid = validateProspect(*prospect);
-    if (!invalid.isEmpty())
-        return fail(error, Error::Kind::Invalid, invalid.first().message);
+    QList<Prospect> one {*prospect};
+    if (!addMany(&one, error))
+        return false;
+    if (const auto stored = get(one.first().id, error))
+        *prospect = *stored;
+    return true;
+}
+
+bool ProspectRepository::addMany(QList<Prospect> *prospects, Error *error)
+{
+    for (Prospect &prospect : *prospects) {
+        prospect = normalizedProspect(prospect);
+        const QList<FieldError> invalid = validateProspect(prospect);
+        if (!invalid.isEmpty())
+            return fail(error, Error::Kind::Invalid, invalid.first().message);
+    }
 
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return false;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime created = prospect->createdAt.isValid() ? prospect->createdAt : now;
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral(
         "INSERT INTO prospects (first_name, last_name, company, title, email, phone, "
         "linkedin_url, owner_id, status, time_zone, agreed_next_touch_at, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    bindEditableFields(query, *prospect);
-    query.addBindValue(Database::toDbTime(created));
-    query.addBindValue(Database::toDbTime(now));
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("adding a prospect"));
-        return false;
+        "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (Prospect &prospect : *prospects) {
+        if (!prospect.createdAt.isValid())
+            prospect.createdAt = now;
+        bindEditableFields(query, prospect);
+        query.addBindValue(Database::toDbTime(prospect.createdAt));
+        query.addBindValue(Database::toDbTime(now));
+        query.addBindValue(SqlUtil::idOrNull(m_editorId));
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("adding %1").arg(prospect.displayName()));
+            return false;
+        }
+        prospect.id = query.lastInsertId().toLongLong();
     }
-    const qint64 id = query.lastInsertId().toLongLong();
     if (!transaction.commit(error))
         return false;
-    if (const auto stored = get(id, error))
-        *prospect = *stored;
     m_db.notifyChanged(Database::Table::Prospects);
     return true;
 }

@@ -38,6 +38,14 @@ struct DeletedProspects
     QList<qint64> prospectIds;
 };
 
+// How a prospect can be recognised in another file: its email and LinkedIn profile.
+struct ProspectContactPoints
+{
+    qint64 id = 0;
+    QString email;
+    QString linkedInUrl;
+};
+
 class ProspectRepository
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::ProspectRepository)
@@ -53,8 +61,15 @@ public:
     std::optional<Prospect> get(qint64 id, Error *error) const;
     int count(Error *error) const;
 
+    // The prospects that have an email or a LinkedIn URL, for matching imports.
+    bool contactPoints(QList<ProspectContactPoints> *points, Error *error) const;
+
     // Validates and stores a new prospect; fills in its id, created time and version.
     bool add(Prospect *prospect, Error *error);
+    // add() for many prospects at once, in one transaction (a savepoint inside
+    // the caller's), reusing one statement: the import's path. Fills in the ids;
+    // the rows are not read back. Stores none of them if one is invalid.
+    bool addMany(QList<Prospect> *prospects, Error *error);
     // Saves an edit made from the row at version `prospect->rowVersion`, bumps the
     // version and records the editor. Without `base`, every editable field is
     // stored, and only if nobody changed the row since. With `base` (the row as

@@ -415,6 +415,10 @@ private Q_SLOTS:
             << QStringLiteral("BEGIN:VCARD\nVERSION:2.1\nFN:Ada\nNOTE;ENCODING=QUOTED-PRINTABLE:"
                               "caf=C3=A9 =\nau lait=3D=\nyes=0D=0Ano\nEND:VCARD\n")
             << Cards {Card(1).fn("Ada").note("café au lait=yes\nno")} << QList<int>();
+        QTest::newRow("quoted-printable CR and LF line breaks")
+            << QStringLiteral("BEGIN:VCARD\nVERSION:2.1\nFN:Ada\nNOTE;QUOTED-PRINTABLE:a=0Db=0Ac\n"
+                              "END:VCARD\n")
+            << Cards {Card(1).fn("Ada").note("a\nb\nc")} << QList<int>();
         QTest::newRow("quoted-printable ISO-8859-1")
             << QStringLiteral("BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:"
                               "G=F6del;Kurt\nEND:VCARD\n")
