@@ -510,27 +510,18 @@ void ImportWizard::makePlan()
     m_planned = false;
     m_plan = ImportPlan();
     m_planError->hide();
-    QList<ImportCandidate> candidates;
-    QList<RowProblem> problems;
-    ProspectFileReader::candidates(m_table, &candidates, &problems);
     // Reading only, on a connection of its own: the window's stays free.
     Database db;
     Error error;
     m_planned
         = db.open(m_databasePath, Database::Creation::MustExist, Database::Access::ReadOnly, &error)
-        && ProspectImporter(db).plan(candidates, &m_plan, &error);
-    if (m_planned) {
-        // The rows that cannot become prospects are listed with the importer's own.
-        m_plan.problems += problems;
-        std::stable_sort(m_plan.problems.begin(), m_plan.problems.end(),
-            [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
-        if (m_plan.rows.isEmpty()) {
-            m_planError->setText(tr("None of the rows can become a prospect. Go back to choose "
-                                    "what the columns hold."));
-            m_planError->show();
-        }
-    } else {
+        && ProspectImporter(db).plan(m_table, &m_plan, &error);
+    if (!m_planned) {
         m_planError->setText(error.message);
+        m_planError->show();
+    } else if (m_plan.rows.isEmpty()) {
+        m_planError->setText(tr("None of the rows can become a prospect. Go back to choose what "
+                                "the columns hold."));
         m_planError->show();
     }
 
