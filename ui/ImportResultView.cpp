@@ -15,6 +15,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Touchline {
 
 ImportResultView::ImportResultView(QWidget *parent)
@@ -30,6 +32,9 @@ ImportResultView::ImportResultView(QWidget *parent)
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("importStatus"));
     m_status->setWordWrap(true);
+    QFont bold = m_status->font();
+    bold.setBold(true);
+    m_status->setFont(bold);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
 
@@ -77,6 +82,9 @@ ImportResultView::ImportResultView(QWidget *parent)
     saveRow->addWidget(m_saveStatus, 1);
     saveRow->addWidget(m_saveList);
     layout->addLayout(saveRow);
+    // Holds the rest at the top while the table is hidden; the table takes the
+    // room when shown, having the larger stretch.
+    layout->addStretch();
 
     for (QWidget *widget :
         {static_cast<QWidget *>(m_problemsLabel), static_cast<QWidget *>(m_problems),
@@ -153,7 +161,7 @@ void ImportResultView::showOutcome()
     // a list of them would be incomplete.
     const QList<RowProblem> &failed = m_runner->summary().failed;
     if (outcome == ImportResult::Finished && !failed.isEmpty()) {
-        m_problemsLabel->setText(tr("%n row(s) were not imported:", nullptr, int(failed.size())));
+        m_problemsLabel->setText(tr("Not imported: %n row(s)", nullptr, int(failed.size())));
         m_problems->setRowCount(int(failed.size()));
         for (int row = 0; row < failed.size(); ++row) {
             const RowProblem &problem = failed.at(row);
@@ -213,9 +221,15 @@ ImportRunDialog::ImportRunDialog(const QString &title, QWidget *parent)
         close->setEnabled(true);
         close->setDefault(true);
         close->setFocus();
+        // Room for the rows that were not imported, when there are some, and
+        // for a message that wraps.
+        const bool listed = !m_view->summary().failed.isEmpty();
+        const int newWidth = std::max(width(), listed ? 680 : 0);
+        const int needed = hasHeightForWidth() ? heightForWidth(newWidth) : sizeHint().height();
+        resize(newWidth, std::max({height(), needed, listed ? 420 : 0}));
     });
     setMinimumWidth(520);
-    resize(640, 420);
+    resize(560, sizeHint().height());
 }
 
 void ImportRunDialog::reject()

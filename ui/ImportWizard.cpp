@@ -190,7 +190,7 @@ QWizardPage *ImportWizard::createFilePage()
     m_rowCount->setWordWrap(true);
     detailsForm->addRow(tr("Encoding:"), m_encoding);
     detailsForm->addRow(tr("Separator:"), m_delimiter);
-    detailsForm->addRow(tr("Format:"), m_detectedPreset);
+    detailsForm->addRow(tr("Read as:"), m_detectedPreset);
     detailsForm->addRow(tr("Rows:"), m_rowCount);
     m_fileDetails->hide();
 
@@ -270,11 +270,10 @@ void ImportWizard::readFile()
                 : presetDisplayName(table.preset));
         const int rows = int(table.rows.size());
         const int unreadable = int(table.readProblems.size());
-        m_rowCount->setText(unreadable == 0 ? tr("%n row(s)", nullptr, rows)
-                                            : tr("%1; %n line(s) could not be read as they were "
-                                                 "and are listed after the import",
-                                                nullptr, unreadable)
-                                                  .arg(tr("%n row(s)", nullptr, rows)));
+        m_rowCount->setText(unreadable == 0
+                ? tr("%n row(s)", nullptr, rows)
+                : tr("%1; %n line(s) with problems, listed after the import", nullptr, unreadable)
+                      .arg(tr("%n row(s)", nullptr, rows)));
         m_fileDetails->show();
     }
     Q_EMIT filePage->completeChanged();
@@ -302,11 +301,11 @@ QWizardPage *ImportWizard::createColumnsPage()
     m_mapping->setSelectionMode(QAbstractItemView::NoSelection);
     // Tab moves between the choices, not between cells.
     m_mapping->setTabKeyNavigation(false);
+    m_mapping->setFocusPolicy(Qt::NoFocus);
     m_mapping->setWordWrap(false);
     m_mapping->verticalHeader()->hide();
     m_mapping->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    auto *mappingLabel = new QLabel(tr("&Columns of the file:"));
-    mappingLabel->setBuddy(m_mapping);
+    auto *mappingLabel = new QLabel(tr("Columns of the file:"));
 
     m_previewModel = new QStandardItemModel(this);
     m_preview = new QTableView;
@@ -335,6 +334,9 @@ QWizardPage *ImportWizard::createColumnsPage()
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
+    // The choices matter more than the preview, which needs a few rows only.
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_mappingWarning);
@@ -488,11 +490,11 @@ QWizardPage *ImportWizard::createDuplicatesPage()
     m_duplicates->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_duplicates->setSelectionMode(QAbstractItemView::NoSelection);
     m_duplicates->setTabKeyNavigation(false);
+    m_duplicates->setFocusPolicy(Qt::NoFocus);
     m_duplicates->setWordWrap(false);
     m_duplicates->verticalHeader()->hide();
     m_duplicates->horizontalHeader()->setStretchLastSection(true);
-    auto *tableLabel = new QLabel(tr("&Each row may have its own choice:"));
-    tableLabel->setBuddy(m_duplicates);
+    auto *tableLabel = new QLabel(tr("Each row may have its own choice:"));
     choiceLayout->addSpacing(6);
     choiceLayout->addWidget(tableLabel);
     choiceLayout->addWidget(m_duplicates, 1);

@@ -338,7 +338,7 @@ void MainWindow::importTouches()
             ? tr("Each touch joins the timeline of the prospect with its email address or "
                  "LinkedIn profile.")
             : tr("Each touch joins the timeline of the prospect with its email address or "
-                 "LinkedIn profile. %n row(s) cannot be read; they are listed at the end.",
+                 "LinkedIn profile. %n row(s) cannot be read and will be listed at the end.",
                 nullptr, int(problems.size())));
     QPushButton *importButton = confirm.addButton(tr("&Import"), QMessageBox::AcceptRole);
     confirm.setDefaultButton(importButton);
