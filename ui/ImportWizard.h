@@ -39,8 +39,6 @@ public:
     // The file last read, and its contents with the columns as currently mapped.
     QString filePath() const { return m_readPath; }
     const ImportTable &table() const { return m_table; }
-    // Valid once the Duplicates page has shown.
-    const ImportPlan &plan() const { return m_plan; }
     ImportResultView *resultView() const { return m_result; }
     // Whether the import ran to the end and stored its rows.
     bool imported() const;
