@@ -95,6 +95,30 @@
     </message>
 </context>
 <context>
+    <name>Touchline::Cli::ImportExportCommands</name>
+    <message numerus="yes">
+        <source>Exported %n prospect(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n prospect to %1.</numerusform>
+            <numerusform>Exported %n prospects to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the touches of %n prospect(s) to %1.</source>
+        <translation>
+            <numerusform>Exported the touches of %n prospect to %1.</numerusform>
+            <numerusform>Exported the touches of %n prospects to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prospect(s) as vCards to %1.</source>
+        <translation>
+            <numerusform>Exported %n prospect as vCards to %1.</numerusform>
+            <numerusform>Exported %n prospects as vCards to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::Cli::ProspectCommands</name>
     <message numerus="yes">
         <source>Deleted %n prospect(s).</source>
@@ -403,6 +427,16 @@
         <translation>
             <numerusform>%n touch</numerusform>
             <numerusform>%n touches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::TouchRepository</name>
+    <message numerus="yes">
+        <source>numbering the touches of %n prospect(s)</source>
+        <translation>
+            <numerusform>numbering the touches of %n prospect</numerusform>
+            <numerusform>numbering the touches of %n prospects</numerusform>
         </translation>
     </message>
 </context>

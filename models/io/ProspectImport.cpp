@@ -1,5 +1,6 @@
 #include "ProspectImport.h"
 
+#include "ImportValues.h"
 #include "TextDecoder.h"
 #include "VCard.h"
 #include "domain/Csv.h"
@@ -66,11 +67,14 @@ constexpr KeyTable::Key<DuplicateAction> duplicateActionNames[] = {
 
 struct HeaderName
 {
-    const char *key; // as headerKey() writes it
+    const char *key; // as ImportValues::headerKey() writes it
     ImportField field;
 };
 
 using F = ImportField;
+using ImportValues::headerKey;
+using ImportValues::linkedInProfileKey;
+using ImportValues::timeFromText;
 
 // Header names common to spreadsheets in English, French and German, and to
 // the exports below wherever they agree.
@@ -245,27 +249,6 @@ const QList<std::pair<QRegularExpression, ImportField>> &numberedNames()
     return names;
 }
 
-// A header as compared: lower case, accents dropped, punctuation and runs of
-// space as one space ("E-mail Address" and "e_mail address" read alike).
-QString headerKey(const QString &header)
-{
-    QString key;
-    bool space = false;
-    for (const QChar c : Csv::plainText(header).normalized(QString::NormalizationForm_KD)) {
-        if (c.isMark())
-            continue;
-        if (c.isLetterOrNumber()) {
-            if (space && !key.isEmpty())
-                key += QLatin1Char(' ');
-            key += c.toLower();
-            space = false;
-        } else {
-            space = true;
-        }
-    }
-    return key;
-}
-
 std::optional<ImportField> lookUp(const QList<HeaderName> &names, const QString &key)
 {
     for (const HeaderName &name : names) {
@@ -416,33 +399,6 @@ std::optional<ProspectStatus> statusFromText(const QString &text)
             return candidate;
     }
     return std::nullopt;
-}
-
-QDateTime timeFromText(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (time.isValid())
-        return time;
-    for (const char *format : {"yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"}) {
-        time = QDateTime::fromString(text, QLatin1String(format));
-        if (time.isValid())
-            return time;
-    }
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    return date.isValid() ? date.startOfDay() : QDateTime();
-}
-
-// A LinkedIn profile as compared: without scheme, "www.", query or final slash.
-QString linkedInKey(const QString &url)
-{
-    const QUrl parsed(url);
-    QString host = parsed.host().toLower();
-    if (host.startsWith(QLatin1String("www.")))
-        host = host.mid(4);
-    QString path = parsed.path().toLower();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    return host + path;
 }
 
 ImportTable vCardTable(const QString &text)
@@ -779,7 +735,7 @@ bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *e
         if (!point.email.isEmpty())
             byEmail.insert(point.email.toLower(), point.id);
         if (!point.linkedInUrl.isEmpty())
-            byProfile.insert(linkedInKey(point.linkedInUrl), point.id);
+            byProfile.insert(linkedInProfileKey(point.linkedInUrl), point.id);
     }
 
     QHash<QString, int> seenEmails;
@@ -790,7 +746,7 @@ bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *e
         const QString email = candidate.prospect.email.toLower();
         const QString profile = candidate.prospect.linkedInUrl.isEmpty()
             ? QString()
-            : linkedInKey(candidate.prospect.linkedInUrl);
+            : linkedInProfileKey(candidate.prospect.linkedInUrl);
         // Matched by email; by profile only for rows without an email.
         QHash<QString, int> &seen = email.isEmpty() ? seenProfiles : seenEmails;
         const QString key = email.isEmpty() ? profile : email;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "io/Exporter.h"
+#include "io/ImportTypes.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace Touchline::Cli {
+
+class CommandContext;
+class CommandParser;
+
+// `import prospects|touches` and `export prospects|touches|ics|vcard`: the files
+// other tools read and write (models/io), through the same readers, importers
+// and exporters as the app.
+class ImportExportCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(Touchline::Cli::ImportExportCommands)
+public:
+    explicit ImportExportCommands(CommandContext &context);
+
+    // `arguments` starts with the subcommand's name.
+    int runImport(const QStringList &arguments);
+    int runExport(const QStringList &arguments);
+
+private:
+    int importProspects(const QStringList &arguments);
+    int importTouches(const QStringList &arguments);
+    int exportProspects(const QStringList &arguments);
+    int exportTouches(const QStringList &arguments);
+    int exportCalendar(const QStringList &arguments);
+    int exportVCards(const QStringList &arguments);
+
+    using ProspectExport = bool (Exporter::*)(const QString &, const QList<qint64> &, Error *);
+    // The exports of the prospects --search selects (every prospect without it).
+    // `done` says what was written: %n the prospects, %1 the file.
+    int exportProspectFile(const QString &command, const QString &description, ProspectExport write,
+        const char *done, const QStringList &arguments);
+    // The user --author names, who imports; added if new, except in a dry run.
+    // False after printing why not.
+    bool importingUser(const CommandParser &parser, Database &db, bool dryRun, qint64 *id);
+    // Prints the summary line on stdout and each row not imported on stderr, in
+    // line order; returns ExitCode::Success.
+    int printSummary(ImportSummary summary, const QList<RowProblem> &readProblems, bool dryRun);
+
+    CommandContext &m_context;
+};
+
+} // namespace Touchline::Cli

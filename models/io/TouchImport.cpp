@@ -1,0 +1,294 @@
+#include "TouchImport.h"
+
+#include "CsvReader.h"
+#include "ImportValues.h"
+#include "TextDecoder.h"
+#include "domain/Csv.h"
+#include "storage/Database.h"
+#include "storage/ProspectRepository.h"
+#include "storage/TouchRepository.h"
+#include "storage/UserRepository.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <algorithm>
+
+namespace Touchline {
+
+namespace {
+
+enum class Column { Email, LinkedInUrl, Channel, Direction, Outcome, OccurredAt, Notes, Author };
+
+// The names each column goes by, as ImportValues::headerKey() writes them; the
+// first name found wins (occurred_at over a mere date).
+struct ColumnNames
+{
+    Column column;
+    QList<QLatin1String> names;
+};
+
+const ColumnNames columnNames[] = {
+    {Column::Email,
+        {QLatin1String("prospect email"), QLatin1String("email"), QLatin1String("e mail"),
+            QLatin1String("email address")}},
+    {Column::LinkedInUrl,
+        {QLatin1String("prospect linkedin url"), QLatin1String("linkedin url"),
+            QLatin1String("prospect linkedin"), QLatin1String("linkedin")}},
+    {Column::Channel, {QLatin1String("channel")}},
+    {Column::Direction, {QLatin1String("direction")}},
+    {Column::Outcome, {QLatin1String("outcome")}},
+    {Column::OccurredAt,
+        {QLatin1String("occurred at"), QLatin1String("timestamp"), QLatin1String("date"),
+            QLatin1String("time")}},
+    {Column::Notes, {QLatin1String("notes"), QLatin1String("note")}},
+    {Column::Author, {QLatin1String("author")}},
+};
+
+// The index of each column in the header, -1 for the ones it lacks.
+QHash<Column, int> mapHeader(const QStringList &header)
+{
+    QStringList normalized;
+    for (const QString &name : header)
+        normalized.append(ImportValues::headerKey(name));
+    QHash<Column, int> indexes;
+    for (const ColumnNames &entry : columnNames) {
+        int found = -1;
+        for (const QLatin1String &name : entry.names) {
+            found = int(normalized.indexOf(name));
+            if (found >= 0)
+                break;
+        }
+        indexes.insert(entry.column, found);
+    }
+    return indexes;
+}
+
+// A value as a key of domain/Touch.h or its display name, in any case; `names`
+// receives the keys when none matches, for the message.
+template<typename Enum>
+bool enumFromText(const QString &text, const QList<Enum> &values, QString (*key)(Enum),
+    QString (*display)(Enum), Enum *value, QString *names)
+{
+    QStringList keys;
+    for (Enum candidate : values) {
+        if (text.compare(key(candidate), Qt::CaseInsensitive) == 0
+            || text.compare(display(candidate), Qt::CaseInsensitive) == 0) {
+            *value = candidate;
+            return true;
+        }
+        keys.append(key(candidate));
+    }
+    *names = keys.join(QLatin1String(", "));
+    return false;
+}
+
+} // namespace
+
+bool TouchFileReader::read(
+    const QByteArray &bytes, QList<TouchImportRow> *rows, QList<RowProblem> *problems, Error *error)
+{
+    DecodedText decoded;
+    if (!TextDecoder::decode(bytes, &decoded, error))
+        return false;
+    QList<CsvRecord> records;
+    if (!CsvReader::parse(decoded.text, CsvReader::detectDelimiter(decoded.text), &records, error))
+        return false;
+    if (records.isEmpty())
+        return fail(error, Error::Kind::Invalid, tr("The file has no header row."));
+
+    const CsvRecord header = records.takeFirst();
+    const QHash<Column, int> index = mapHeader(header.fields);
+    const auto missing = [&](const QString &names) {
+        return fail(error, Error::Kind::Invalid,
+            tr("The header on line %1 has no %2 column.").arg(header.line).arg(names));
+    };
+    if (index.value(Column::Email) < 0 && index.value(Column::LinkedInUrl) < 0)
+        return missing(tr("prospect_email or prospect_linkedin_url"));
+    for (const auto &[column, name] : {std::pair {Column::Channel, "channel"},
+             std::pair {Column::Direction, "direction"}, std::pair {Column::Outcome, "outcome"},
+             std::pair {Column::OccurredAt, "occurred_at"}}) {
+        if (index.value(column) < 0)
+            return missing(QString::fromLatin1(name));
+    }
+
+    rows->clear();
+    problems->clear();
+    const QChar replacement(QChar::ReplacementCharacter);
+    for (const CsvRecord &record : std::as_const(records)) {
+        const auto field = [&](Column column) {
+            return Csv::plainText(record.fields.value(index.value(column)));
+        };
+        const auto refuse = [&](const QString &reason) { problems->append({record.line, reason}); };
+        // A spreadsheet's empty rows are no touches.
+        if (std::all_of(record.fields.cbegin(), record.fields.cend(),
+                [](const QString &text) { return text.trimmed().isEmpty(); }))
+            continue;
+        // Refused rather than stored garbled: once the file is fixed, importing it
+        // again adds these rows and skips the rest as duplicates.
+        if (!decoded.warnings.isEmpty()
+            && std::any_of(record.fields.cbegin(), record.fields.cend(),
+                [&](const QString &text) { return text.contains(replacement); })) {
+            refuse(tr("The row has bytes that are not %1 text; fix the file's encoding and "
+                      "import it again.")
+                       .arg(decoded.encoding));
+            continue;
+        }
+
+        TouchImportRow row;
+        row.line = record.line;
+        row.prospectEmail = field(Column::Email).trimmed();
+        row.prospectLinkedInUrl = field(Column::LinkedInUrl).trimmed();
+        if (row.prospectEmail.isEmpty() && row.prospectLinkedInUrl.isEmpty()) {
+            refuse(tr("The row has neither the prospect's email address nor a LinkedIn URL."));
+            continue;
+        }
+        Touch &touch = row.touch;
+        QString names;
+        const QString channel = field(Column::Channel).trimmed();
+        if (!enumFromText(
+                channel, allChannels(), &channelKey, &channelDisplayName, &touch.channel, &names)) {
+            refuse(tr("Unknown channel \"%1\"; use one of: %2.").arg(channel, names));
+            continue;
+        }
+        const QString direction = field(Column::Direction).trimmed();
+        if (!enumFromText(direction, {TouchDirection::Out, TouchDirection::In}, &directionKey,
+                &directionDisplayName, &touch.direction, &names)) {
+            refuse(tr("Unknown direction \"%1\"; use one of: %2.").arg(direction, names));
+            continue;
+        }
+        const QString outcome = field(Column::Outcome).trimmed();
+        if (!enumFromText(
+                outcome, allOutcomes(), &outcomeKey, &outcomeDisplayName, &touch.outcome, &names)) {
+            refuse(tr("Unknown outcome \"%1\"; use one of: %2.").arg(outcome, names));
+            continue;
+        }
+        const QString time = field(Column::OccurredAt).trimmed();
+        touch.occurredAt = ImportValues::timeFromText(time);
+        if (!touch.occurredAt.isValid()) {
+            refuse(tr("\"%1\" is not a time; use ISO 8601 such as 2025-01-31T09:30:00Z, or "
+                      "2025-01-31 09:30 in this computer's time zone.")
+                       .arg(time));
+            continue;
+        }
+        touch.notes = field(Column::Notes);
+        touch.authorName = field(Column::Author).trimmed();
+        rows->append(row);
+    }
+    return true;
+}
+
+bool TouchFileReader::readFile(
+    const QString &path, QList<TouchImportRow> *rows, QList<RowProblem> *problems, Error *error)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error, file.exists() ? Error::Kind::Io : Error::Kind::NotFound,
+            tr("Cannot read %1: %2").arg(shown, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return fail(
+            error, Error::Kind::Io, tr("Cannot read %1: %2").arg(shown, file.errorString()));
+    if (read(bytes, rows, problems, error))
+        return true;
+    if (error)
+        error->message = tr("%1: %2").arg(shown, error->message);
+    return false;
+}
+
+TouchImporter::TouchImporter(Database &db)
+    : m_db(db)
+{
+}
+
+ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 authorId, bool dryRun,
+    const ImportProgress &progress, ImportSummary *summary, Error *error)
+{
+    *summary = ImportSummary();
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return ImportResult::Failed;
+    // Matched as ProspectImporter matches: by email, and by profile for rows
+    // without one; where several prospects share one, the first read wins.
+    QList<ProspectContactPoints> points;
+    if (!ProspectRepository(m_db).contactPoints(&points, error))
+        return ImportResult::Failed;
+    QHash<QString, qint64> byEmail;
+    QHash<QString, qint64> byProfile;
+    for (const ProspectContactPoints &point : std::as_const(points)) {
+        if (!point.email.isEmpty())
+            byEmail.insert(point.email.toLower(), point.id);
+        if (!point.linkedInUrl.isEmpty())
+            byProfile.insert(ImportValues::linkedInProfileKey(point.linkedInUrl), point.id);
+    }
+    // New authors are added inside the import's transaction, and go with it when
+    // it rolls back; only those of rows that found their prospect.
+    QHash<QString, qint64> authors;
+    UserRepository users(m_db);
+    QList<PastTouch> touches;
+    QList<int> lines;
+    for (const TouchImportRow &row : rows) {
+        const bool byAddress = !row.prospectEmail.isEmpty();
+        const qint64 prospectId = byAddress
+            ? byEmail.value(row.prospectEmail.toLower())
+            : byProfile.value(ImportValues::linkedInProfileKey(row.prospectLinkedInUrl));
+        if (!prospectId) {
+            summary->failed.append({row.line,
+                byAddress
+                    ? tr("No prospect has the email address %1.").arg(row.prospectEmail)
+                    : tr("No prospect has the LinkedIn URL %1.").arg(row.prospectLinkedInUrl)});
+            continue;
+        }
+        PastTouch past;
+        past.touch = row.touch;
+        past.touch.prospectId = prospectId;
+        past.touch.authorId = authorId;
+        const QString &author = row.touch.authorName;
+        if (!author.isEmpty()) {
+            if (!authors.contains(author)) {
+                const qint64 id = users.ensure(author, error);
+                if (!id)
+                    return ImportResult::Failed;
+                authors.insert(author, id);
+            }
+            past.touch.authorId = authors.value(author);
+        }
+        touches.append(past);
+        lines.append(row.line);
+    }
+
+    bool cancelled = false;
+    const int unmatched = int(rows.size() - touches.size());
+    const auto report = [&](int done, int) {
+        cancelled = progress && !progress(unmatched + done, int(rows.size()));
+        return !cancelled;
+    };
+    if (!TouchRepository(m_db).importTouches(&touches, report, error))
+        return cancelled ? ImportResult::Cancelled : ImportResult::Failed;
+    for (qsizetype i = 0; i < touches.size(); ++i) {
+        switch (touches.at(i).result) {
+        case PastTouch::Result::Stored:
+            ++summary->imported;
+            break;
+        case PastTouch::Result::Duplicate:
+            ++summary->skipped;
+            break;
+        case PastTouch::Result::Refused:
+            summary->failed.append({lines.at(i), touches.at(i).refusal});
+            break;
+        }
+    }
+    std::stable_sort(summary->failed.begin(), summary->failed.end(),
+        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+
+    // A dry run ends here: the transaction rolls back, new authors included, and
+    // the views hear of nothing.
+    if (dryRun)
+        return ImportResult::Finished;
+    if (!transaction.commit(error))
+        return ImportResult::Failed;
+    return ImportResult::Finished;
+}
+
+} // namespace Touchline
