@@ -21,4 +21,11 @@ QString ImportText::summaryLine(const ImportSummary &summary)
         .arg(summary.failed.size());
 }
 
+QString ImportText::undecodableRow(const QString &encoding)
+{
+    return tr("The row has bytes that are not %1 text; fix the file's encoding and import it "
+              "again.")
+        .arg(encoding);
+}
+
 } // namespace Touchline

@@ -44,6 +44,9 @@ public:
     static QString problemsCsv(const QList<RowProblem> &problems);
     // One line such as "120 imported, 3 updated, 2 skipped, 1 failed".
     static QString summaryLine(const ImportSummary &summary);
+    // Why a row with bytes the decoder replaced is refused: stored, it would be
+    // garbled; refused, the fixed file can be imported again.
+    static QString undecodableRow(const QString &encoding);
 };
 
 } // namespace Touchline

@@ -516,7 +516,6 @@ bool ProspectFileReader::read(
         || (preset == ImportPreset::Auto && VCard::looksLikeVCard(decoded.text))) {
         *table = vCardTable(decoded.text);
         table->encoding = decoded.encoding;
-        table->readProblems = decoded.warnings + table->readProblems;
         if (table->rows.isEmpty() && table->readProblems.isEmpty())
             return fail(error, Error::Kind::Invalid, tr("The file holds no contact cards."));
         return true;
@@ -524,7 +523,6 @@ bool ProspectFileReader::read(
 
     ImportTable result;
     result.encoding = decoded.encoding;
-    result.readProblems = decoded.warnings;
     result.delimiter = CsvReader::detectDelimiter(decoded.text);
     QList<CsvRecord> records;
     if (!CsvReader::parse(decoded.text, result.delimiter, &records, error))
@@ -540,6 +538,12 @@ bool ProspectFileReader::read(
             break;
         }
     }
+    // A first row naming one field is a header too, unless it holds an address.
+    const QStringList &firstRow = records.constFirst().fields;
+    if (headerIndex < 0 && recognisedFields(firstRow) == 1
+        && std::none_of(firstRow.cbegin(), firstRow.cend(),
+            [](const QString &cell) { return isValidEmail(emailFrom(cell.trimmed())); }))
+        headerIndex = 0;
     if (headerIndex >= 0) {
         result.headerLine = records.at(headerIndex).line;
         result.header = records.at(headerIndex).fields;
@@ -605,6 +609,15 @@ void ProspectFileReader::candidates(
         }
         if (values.isEmpty())
             continue; // a row of empty cells, as spreadsheets leave at the end
+        const bool undecodable = std::any_of(
+            values.cbegin(), values.cend(), [](const QStringList &cells) {
+                return std::any_of(cells.cbegin(), cells.cend(),
+                    [](const QString &cell) { return cell.contains(QChar::ReplacementCharacter); });
+            });
+        if (undecodable) {
+            problems->append({row.line, ImportText::undecodableRow(table.encoding)});
+            continue;
+        }
 
         ImportCandidate candidate;
         candidate.line = row.line;

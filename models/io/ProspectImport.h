@@ -66,7 +66,7 @@ struct ImportTable
     QStringList header;
     QList<CsvRecord> rows;
     QList<ImportField> mapping;     // one per header column
-    QList<RowProblem> readProblems; // lines the reader could not take as they were
+    QList<RowProblem> readProblems; // cards the vCard reader could not take
 };
 
 // One row turned into a prospect, before it meets the file's prospects.

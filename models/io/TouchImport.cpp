@@ -124,14 +124,12 @@ bool TouchFileReader::read(
         if (std::all_of(record.fields.cbegin(), record.fields.cend(),
                 [](const QString &text) { return text.trimmed().isEmpty(); }))
             continue;
-        // Refused rather than stored garbled: once the file is fixed, importing it
-        // again adds these rows and skips the rest as duplicates.
+        // Once the file is fixed, importing it again adds these rows and skips
+        // the rest as duplicates.
         if (!decoded.warnings.isEmpty()
             && std::any_of(record.fields.cbegin(), record.fields.cend(),
                 [&](const QString &text) { return text.contains(replacement); })) {
-            refuse(tr("The row has bytes that are not %1 text; fix the file's encoding and "
-                      "import it again.")
-                       .arg(decoded.encoding));
+            refuse(ImportText::undecodableRow(decoded.encoding));
             continue;
         }
 

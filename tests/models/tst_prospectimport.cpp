@@ -63,6 +63,7 @@ private Q_SLOTS:
     void cellsBecomeProspects();
     void badRowsAreListed_data();
     void badRowsAreListed();
+    void undecodableRowsAreRefused();
     void unreadableFilesAreRefused_data();
     void unreadableFilesAreRefused();
     void keysRoundTrip();
@@ -436,6 +437,28 @@ void TestProspectImport::badRowsAreListed()
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.first().line, line);
     QVERIFY2(problems.first().reason.contains(reason), qPrintable(problems.first().reason));
+}
+
+void TestProspectImport::undecodableRowsAreRefused()
+{
+    ImportTable table;
+    Error error;
+    QVERIFY2(ProspectFileReader::readFile(dataFile(QStringLiteral("import/invalid-utf8.csv")),
+                 ImportPreset::Auto, &table, &error),
+        qPrintable(error.message));
+    QList<ImportCandidate> candidates;
+    QList<RowProblem> problems;
+    ProspectFileReader::candidates(table, &candidates, &problems);
+    QStringList names;
+    for (const ImportCandidate &candidate : std::as_const(candidates))
+        names.append(candidate.prospect.firstName);
+    QCOMPARE(names, (QStringList {QStringLiteral("José"), QStringLiteral("Jürgen")}));
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).line, 3);
+    QCOMPARE(problems.at(1).line, 5);
+    QCOMPARE(problems.at(0).reason, ImportText::undecodableRow(table.encoding));
+    QVERIFY2(problems.at(0).reason.contains(QLatin1String("not UTF-8 text")),
+        qPrintable(problems.at(0).reason));
 }
 
 void TestProspectImport::unreadableFilesAreRefused_data()
