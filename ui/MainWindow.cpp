@@ -356,9 +356,7 @@ void MainWindow::importTouches()
             const ImportResult result
                 = TouchImporter(db).apply(rows, authorId, false, progress, summary, runError);
             // The rows the reader refused are listed with the importer's.
-            summary->failed += problems;
-            std::stable_sort(summary->failed.begin(), summary->failed.end(),
-                [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+            mergeProblems(&summary->failed, problems);
             return result;
         });
     dialog.exec();

@@ -194,9 +194,7 @@ bool ImportExportCommands::importingUser(
 int ImportExportCommands::printSummary(
     ImportSummary summary, const QList<RowProblem> &readProblems, bool dryRun)
 {
-    summary.failed += readProblems;
-    std::stable_sort(summary.failed.begin(), summary.failed.end(),
-        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+    mergeProblems(&summary.failed, readProblems);
     QString line = ImportText::summaryLine(summary);
     if (dryRun)
         line += QLatin1Char(' ') + tr("(dry run: nothing was written)");

@@ -2,7 +2,16 @@
 
 #include "domain/Csv.h"
 
+#include <algorithm>
+
 namespace Touchline {
+
+void mergeProblems(QList<RowProblem> *problems, const QList<RowProblem> &more)
+{
+    problems->append(more);
+    std::stable_sort(problems->begin(), problems->end(),
+        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+}
 
 QString ImportText::problemsCsv(const QList<RowProblem> &problems)
 {

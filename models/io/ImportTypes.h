@@ -31,6 +31,9 @@ struct ImportSummary
     QList<RowProblem> failed;
 };
 
+// Adds `more` to the problems and puts them all in line order, as they are shown.
+void mergeProblems(QList<RowProblem> *problems, const QList<RowProblem> &more = {});
+
 enum class ImportResult { Finished, Cancelled, Failed };
 
 // Called now and then with the rows handled so far; return false to cancel.

@@ -10,8 +10,6 @@
 #include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
-#include <QDir>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -567,15 +565,12 @@ bool ProspectFileReader::read(
 bool ProspectFileReader::readFile(
     const QString &path, ImportPreset preset, ImportTable *table, Error *error)
 {
-    const QString shown = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, file.exists() ? Error::Kind::Io : Error::Kind::NotFound,
-            tr("%1 cannot be read: %2").arg(shown, file.errorString()));
-    Error readError;
-    if (!read(file.readAll(), preset, table, &readError))
-        return fail(error, readError.kind, tr("%1: %2").arg(shown, readError.message));
-    return true;
+    return ImportValues::readFile(
+        path,
+        [&](const QByteArray &bytes, Error *readError) {
+            return read(bytes, preset, table, readError);
+        },
+        error);
 }
 
 void ProspectFileReader::candidates(
@@ -731,6 +726,29 @@ ProspectImporter::ProspectImporter(Database &db)
 {
 }
 
+bool ProspectImporter::matchExisting(QList<ImportPlanRow> *rows, Error *error) const
+{
+    ImportValues::ProspectMatcher matcher;
+    if (!matcher.load(m_db, error))
+        return false;
+    QList<qint64> ids;
+    ids.reserve(rows->size());
+    for (const ImportPlanRow &row : std::as_const(*rows))
+        ids.append(matcher.find(row.candidate.prospect.email, row.candidate.prospect.linkedInUrl));
+    QList<Prospect> existing;
+    if (!ProspectRepository(m_db).fetch(ids, &existing, error))
+        return false;
+    QHash<qint64, Prospect> existingById;
+    for (const Prospect &prospect : std::as_const(existing))
+        existingById.insert(prospect.id, prospect);
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        const auto found = existingById.constFind(ids.at(i));
+        (*rows)[i].existing
+            = found == existingById.cend() ? std::nullopt : std::optional<Prospect>(*found);
+    }
+    return true;
+}
+
 bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *error) const
 {
     QList<ImportCandidate> candidates;
@@ -738,64 +756,34 @@ bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *e
     result.problems = table.readProblems;
     ProspectFileReader::candidates(table, &candidates, &result.problems);
 
-    ProspectRepository repository(m_db);
-    QList<ProspectContactPoints> points;
-    if (!repository.contactPoints(&points, error))
-        return false;
-    QHash<QString, qint64> byEmail;
-    QHash<QString, qint64> byProfile;
-    for (const ProspectContactPoints &point : points) {
-        if (!point.email.isEmpty())
-            byEmail.insert(point.email.toLower(), point.id);
-        if (!point.linkedInUrl.isEmpty())
-            byProfile.insert(linkedInProfileKey(point.linkedInUrl), point.id);
-    }
-
+    // A row repeats an earlier one with its email, or without one, with its profile.
     QHash<QString, int> seenEmails;
     QHash<QString, int> seenProfiles;
-    QList<qint64> existingIds;
-    QList<qsizetype> rowsWithExisting;
     for (const ImportCandidate &candidate : std::as_const(candidates)) {
         const QString email = candidate.prospect.email.toLower();
         const QString profile = candidate.prospect.linkedInUrl.isEmpty()
             ? QString()
             : linkedInProfileKey(candidate.prospect.linkedInUrl);
-        // Matched by email; by profile only for rows without an email.
-        QHash<QString, int> &seen = email.isEmpty() ? seenProfiles : seenEmails;
-        const QString key = email.isEmpty() ? profile : email;
-        if (!key.isEmpty()) {
-            if (const int earlier = seen.value(key)) {
-                result.problems.append({candidate.line,
-                    email.isEmpty() ? tr("Same LinkedIn profile as line %1; only that row is "
-                                         "imported.")
-                                          .arg(earlier)
-                                    : tr("Same email address as line %1; only that row is "
-                                         "imported.")
-                                          .arg(earlier)});
-                continue;
-            }
-            seen.insert(key, candidate.line);
+        if (const int earlier = email.isEmpty() ? 0 : seenEmails.value(email)) {
+            result.problems.append({candidate.line,
+                tr("Same email address as line %1; only that row is imported.").arg(earlier)});
+            continue;
         }
-        const qint64 existingId = email.isEmpty() ? byProfile.value(profile) : byEmail.value(email);
-        if (existingId != 0) {
-            existingIds.append(existingId);
-            rowsWithExisting.append(result.rows.size());
+        if (const int earlier
+            = email.isEmpty() && !profile.isEmpty() ? seenProfiles.value(profile) : 0) {
+            result.problems.append({candidate.line,
+                tr("Same LinkedIn profile as line %1; only that row is imported.").arg(earlier)});
+            continue;
         }
+        if (!email.isEmpty())
+            seenEmails.insert(email, candidate.line);
+        if (!profile.isEmpty() && !seenProfiles.contains(profile))
+            seenProfiles.insert(profile, candidate.line);
         result.rows.append({candidate, std::nullopt});
     }
-
-    QList<Prospect> existing;
-    if (!repository.fetch(existingIds, &existing, error))
+    if (!matchExisting(&result.rows, error))
         return false;
-    QHash<qint64, Prospect> existingById;
-    for (const Prospect &prospect : std::as_const(existing))
-        existingById.insert(prospect.id, prospect);
-    for (qsizetype i = 0; i < rowsWithExisting.size(); ++i) {
-        if (existingById.contains(existingIds.at(i)))
-            result.rows[rowsWithExisting.at(i)].existing = existingById.value(existingIds.at(i));
-    }
-    std::stable_sort(result.problems.begin(), result.problems.end(),
-        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+    mergeProblems(&result.problems);
     *plan = result;
     return true;
 }
@@ -834,6 +822,11 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
 
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
+        return ImportResult::Failed;
+    // Matched again under the write lock: since the plan, a teammate may have
+    // added a prospect the file holds, or deleted one it matched.
+    QList<ImportPlanRow> rows = plan.rows;
+    if (!matchExisting(&rows, error))
         return ImportResult::Failed;
 
     UserRepository users(m_db);
@@ -883,7 +876,7 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
     for (int done = 0; done < total; ++done) {
         if (progress && done % batchSize == 0 && !progress(done, total))
             return ImportResult::Cancelled;
-        const ImportPlanRow &row = plan.rows.at(done);
+        const ImportPlanRow &row = rows.at(done);
         Prospect fromFile = row.candidate.prospect;
         const QString owner = row.candidate.ownerName.trimmed();
         if (!owner.isEmpty()) {
@@ -924,8 +917,7 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
         return ImportResult::Failed;
     if (progress && !progress(total, total))
         return ImportResult::Cancelled;
-    std::stable_sort(summary->failed.begin(), summary->failed.end(),
-        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+    mergeProblems(&summary->failed);
     if (options.dryRun)
         return ImportResult::Finished; // the transaction rolls back as it goes
     if (!transaction.commit(error))

@@ -149,13 +149,17 @@ public:
     bool plan(const ImportTable &table, ImportPlan *plan, Error *error) const;
 
     // Stores the plan in one transaction: all of it, or when cancelled or
-    // failed, nothing. The summary's failed rows include the plan's problems.
-    // A new prospect's notes become a note in its timeline; a duplicate's notes
-    // are left out, so that importing a file again adds no second note.
+    // failed, nothing. The rows are matched again first, so that a prospect
+    // someone added or deleted since the plan is taken as it is now. The summary's failed rows
+    // include the plan's problems. A new prospect's notes become a note in its timeline; a
+    // duplicate's notes are left out, so that importing a file again adds no second note.
     ImportResult apply(const ImportPlan &plan, const ImportOptions &options,
         const ImportProgress &progress, ImportSummary *summary, Error *error);
 
 private:
+    // Fills in each row's `existing` from the file as it is now.
+    bool matchExisting(QList<ImportPlanRow> *rows, Error *error) const;
+
     Database &m_db;
 };
 

@@ -9,8 +9,6 @@
 #include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
-#include <QDir>
-#include <QFile>
 
 #include <algorithm>
 
@@ -179,20 +177,12 @@ bool TouchFileReader::read(
 bool TouchFileReader::readFile(
     const QString &path, QList<TouchImportRow> *rows, QList<RowProblem> *problems, Error *error)
 {
-    const QString shown = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, file.exists() ? Error::Kind::Io : Error::Kind::NotFound,
-            tr("Cannot read %1: %2").arg(shown, file.errorString()));
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return fail(
-            error, Error::Kind::Io, tr("Cannot read %1: %2").arg(shown, file.errorString()));
-    if (read(bytes, rows, problems, error))
-        return true;
-    if (error)
-        error->message = tr("%1: %2").arg(shown, error->message);
-    return false;
+    return ImportValues::readFile(
+        path,
+        [&](const QByteArray &bytes, Error *readError) {
+            return read(bytes, rows, problems, readError);
+        },
+        error);
 }
 
 TouchImporter::TouchImporter(Database &db)
@@ -207,19 +197,9 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return ImportResult::Failed;
-    // Matched as ProspectImporter matches: by email, and by profile for rows
-    // without one; where several prospects share one, the first read wins.
-    QList<ProspectContactPoints> points;
-    if (!ProspectRepository(m_db).contactPoints(&points, error))
+    ImportValues::ProspectMatcher matcher;
+    if (!matcher.load(m_db, error))
         return ImportResult::Failed;
-    QHash<QString, qint64> byEmail;
-    QHash<QString, qint64> byProfile;
-    for (const ProspectContactPoints &point : std::as_const(points)) {
-        if (!point.email.isEmpty())
-            byEmail.insert(point.email.toLower(), point.id);
-        if (!point.linkedInUrl.isEmpty())
-            byProfile.insert(ImportValues::linkedInProfileKey(point.linkedInUrl), point.id);
-    }
     // New authors are added inside the import's transaction, and go with it when
     // it rolls back; only those of rows that found their prospect.
     QHash<QString, qint64> authors;
@@ -228,9 +208,7 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
     QList<int> lines;
     for (const TouchImportRow &row : rows) {
         const bool byAddress = !row.prospectEmail.isEmpty();
-        const qint64 prospectId = byAddress
-            ? byEmail.value(row.prospectEmail.toLower())
-            : byProfile.value(ImportValues::linkedInProfileKey(row.prospectLinkedInUrl));
+        const qint64 prospectId = matcher.find(row.prospectEmail, row.prospectLinkedInUrl);
         if (!prospectId) {
             summary->failed.append({row.line,
                 byAddress
@@ -277,8 +255,7 @@ ImportResult TouchImporter::apply(const QList<TouchImportRow> &rows, qint64 auth
             break;
         }
     }
-    std::stable_sort(summary->failed.begin(), summary->failed.end(),
-        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+    mergeProblems(&summary->failed);
 
     // A dry run ends here: the transaction rolls back, new authors included, and
     // the views hear of nothing.
