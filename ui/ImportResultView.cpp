@@ -12,12 +12,43 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace Touchline {
+
+ProblemTable::ProblemTable(QWidget *parent)
+    : QTableWidget(0, 2, parent)
+{
+    setHorizontalHeaderLabels({tr("Line"), tr("Reason")});
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    verticalHeader()->hide();
+    horizontalHeader()->setStretchLastSection(true);
+}
+
+void ProblemTable::setProblems(const QList<RowProblem> &problems)
+{
+    clearContents();
+    setRowCount(int(problems.size()));
+    for (int row = 0; row < problems.size(); ++row) {
+        const RowProblem &problem = problems.at(row);
+        auto *line = new QTableWidgetItem;
+        if (problem.line > 0)
+            line->setData(Qt::DisplayRole, problem.line);
+        else
+            line->setText(tr("File"));
+        line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        setItem(row, 0, line);
+        auto *reason = new QTableWidgetItem(problem.reason);
+        reason->setToolTip(problem.reason);
+        setItem(row, 1, reason);
+    }
+    resizeColumnToContents(0);
+}
 
 ImportResultView::ImportResultView(QWidget *parent)
     : QWidget(parent)
@@ -41,7 +72,7 @@ ImportResultView::ImportResultView(QWidget *parent)
     auto *progressRow = new QHBoxLayout;
     m_progress = new QProgressBar;
     m_progress->setObjectName(QStringLiteral("importProgress"));
-    m_cancel = new QPushButton(tr("Cancel Import"));
+    m_cancel = new QPushButton(tr("Cancel &Import"));
     m_cancel->setObjectName(QStringLiteral("cancelImportButton"));
     connect(m_cancel, &QPushButton::clicked, this, &ImportResultView::cancel);
     progressRow->addWidget(m_progress, 1);
@@ -57,17 +88,11 @@ ImportResultView::ImportResultView(QWidget *parent)
     layout->addWidget(m_error);
 
     m_problemsLabel = new QLabel;
+    m_problemsLabel->setObjectName(QStringLiteral("failedRowsLabel"));
     m_problemsLabel->setWordWrap(true);
     layout->addWidget(m_problemsLabel);
-    m_problems = new QTableWidget(0, 2);
+    m_problems = new ProblemTable;
     m_problems->setObjectName(QStringLiteral("failedRows"));
-    m_problems->setHorizontalHeaderLabels({tr("Line"), tr("Reason")});
-    m_problems->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_problems->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_problems->setAlternatingRowColors(true);
-    m_problems->setWordWrap(false);
-    m_problems->verticalHeader()->hide();
-    m_problems->horizontalHeader()->setStretchLastSection(true);
     m_problemsLabel->setBuddy(m_problems);
     layout->addWidget(m_problems, 1);
 
@@ -161,22 +186,8 @@ void ImportResultView::showOutcome()
     // a list of them would be incomplete.
     const QList<RowProblem> &failed = m_runner->summary().failed;
     if (outcome == ImportResult::Finished && !failed.isEmpty()) {
-        m_problemsLabel->setText(tr("Not imported: %n row(s)", nullptr, int(failed.size())));
-        m_problems->setRowCount(int(failed.size()));
-        for (int row = 0; row < failed.size(); ++row) {
-            const RowProblem &problem = failed.at(row);
-            auto *line = new QTableWidgetItem;
-            if (problem.line > 0)
-                line->setData(Qt::DisplayRole, problem.line);
-            else
-                line->setText(tr("File"));
-            line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_problems->setItem(row, 0, line);
-            auto *reason = new QTableWidgetItem(problem.reason);
-            reason->setToolTip(problem.reason);
-            m_problems->setItem(row, 1, reason);
-        }
-        m_problems->resizeColumnToContents(0);
+        m_problemsLabel->setText(tr("&Not imported: %n row(s)", nullptr, int(failed.size())));
+        m_problems->setProblems(failed);
         m_saveStatus->clear();
         for (QWidget *widget :
             {static_cast<QWidget *>(m_problemsLabel), static_cast<QWidget *>(m_problems),

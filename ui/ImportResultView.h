@@ -3,6 +3,7 @@
 #include "ImportRunner.h"
 
 #include <QDialog>
+#include <QTableWidget>
 #include <QWidget>
 
 #include <functional>
@@ -11,9 +12,18 @@ class QDialogButtonBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
 
 namespace Touchline {
+
+// The rows an import leaves out, line and reason, read-only: what the Duplicates
+// page shows before an import and the result view after it.
+class ProblemTable : public QTableWidget
+{
+    Q_OBJECT
+public:
+    explicit ProblemTable(QWidget *parent = nullptr);
+    void setProblems(const QList<RowProblem> &problems);
+};
 
 // An import as it runs and what it did: a progress bar with Cancel, then the
 // summary line and the rows that were not imported, which "Save List…" writes
@@ -60,7 +70,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_problemsLabel = nullptr;
-    QTableWidget *m_problems = nullptr;
+    ProblemTable *m_problems = nullptr;
     QPushButton *m_saveList = nullptr;
     QLabel *m_saveStatus = nullptr;
 };

@@ -7,6 +7,8 @@
 #include <QApplication>
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -451,7 +453,15 @@ QWizardPage *ImportWizard::createDuplicatesPage()
     auto *counts = new QFormLayout;
     counts->addRow(tr("New prospects:"), m_newCount);
     counts->addRow(tr("Already in the file:"), m_duplicateCount);
-    counts->addRow(tr("Rows with problems:"), m_problemCount);
+    m_showProblems = new QPushButton(tr("Show &Problems…"));
+    m_showProblems->setObjectName(QStringLiteral("showProblemsButton"));
+    m_showProblems->setToolTip(tr("List the rows that cannot be imported, and why"));
+    connect(m_showProblems, &QPushButton::clicked, this, &ImportWizard::showPlanProblems);
+    auto *problemRow = new QHBoxLayout;
+    problemRow->addWidget(m_problemCount);
+    problemRow->addWidget(m_showProblems);
+    problemRow->addStretch();
+    counts->addRow(tr("Rows with problems:"), problemRow);
     m_planError = warningLabel("planError");
 
     auto *choice = new QGroupBox(tr("For the rows already in the file"));
@@ -530,9 +540,8 @@ void ImportWizard::makePlan()
     const int duplicates = m_planned ? m_plan.duplicateCount() : 0;
     m_newCount->setText(QLocale().toString(int(m_plan.rows.size()) - duplicates));
     m_duplicateCount->setText(QLocale().toString(duplicates));
-    m_problemCount->setText(m_plan.problems.isEmpty()
-            ? QLocale().toString(0)
-            : tr("%1 (listed after the import)").arg(QLocale().toString(m_plan.problems.size())));
+    m_problemCount->setText(QLocale().toString(m_plan.problems.size()));
+    m_showProblems->setVisible(!m_plan.problems.isEmpty());
     m_duplicateChoice->setVisible(duplicates > 0);
 
     m_duplicates->clearContents();
@@ -575,6 +584,29 @@ void ImportWizard::updateDefaultActionTexts()
         if (auto *combo = qobject_cast<QComboBox *>(m_duplicates->cellWidget(row, 4)))
             combo->setItemText(0, text);
     }
+}
+
+void ImportWizard::showPlanProblems()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("planProblemsDialog"));
+    dialog.setWindowTitle(tr("Rows with Problems"));
+    auto *label = new QLabel(
+        tr("These rows of %1 will not be imported. Correct them in the file and read it again, "
+           "or import the other rows now.")
+            .arg(QFileInfo(m_readPath).fileName()));
+    label->setWordWrap(true);
+    auto *table = new ProblemTable;
+    table->setObjectName(QStringLiteral("planProblems"));
+    table->setProblems(m_plan.problems);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(label);
+    layout->addWidget(table, 1);
+    layout->addWidget(buttons);
+    dialog.resize(620, 360);
+    dialog.exec();
 }
 
 ImportOptions ImportWizard::options() const

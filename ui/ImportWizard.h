@@ -9,6 +9,7 @@ class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStandardItemModel;
 class QTableView;
 class QTableWidget;
@@ -59,6 +60,7 @@ private:
     void updateMappingWarning();
     void makePlan();
     void updateDefaultActionTexts();
+    void showPlanProblems();
     ImportPreset chosenPreset() const;
     ImportOptions options() const;
     void startImport();
@@ -94,6 +96,7 @@ private:
     QLabel *m_newCount = nullptr;
     QLabel *m_duplicateCount = nullptr;
     QLabel *m_problemCount = nullptr;
+    QPushButton *m_showProblems = nullptr;
     QLabel *m_planError = nullptr;
     QWidget *m_duplicateChoice = nullptr;
     QButtonGroup *m_defaultAction = nullptr;

@@ -321,13 +321,22 @@ void MainWindow::importTouches()
         showError(error.message);
         return;
     }
+    if (rows.isEmpty() && problems.isEmpty()) {
+        showError(tr("%1 has no touches to import.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
     if (rows.isEmpty()) {
-        showError(problems.isEmpty()
-                ? tr("%1 has no touches to import.").arg(QDir::toNativeSeparators(path))
-                : tr("No row of %1 can be imported. Line %2: %3")
-                      .arg(QDir::toNativeSeparators(path))
-                      .arg(problems.first().line)
-                      .arg(problems.first().reason));
+        QMessageBox box(QMessageBox::Warning, tr("Touchline"),
+            tr("No row of %1 can be imported.").arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Close, this);
+        box.setInformativeText(tr(
+            "%n row(s) cannot be read; the details list them all.", nullptr, int(problems.size())));
+        QStringList lines;
+        for (const RowProblem &problem : std::as_const(problems))
+            lines.append(problem.line > 0 ? tr("Line %1: %2").arg(problem.line).arg(problem.reason)
+                                          : problem.reason);
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+        box.exec();
         return;
     }
 
@@ -400,8 +409,21 @@ QString MainWindow::askExportPath(
     QString path = m_chooseSaveFile(title, suggested, filter);
     if (path.isEmpty())
         return path;
-    if (QFileInfo(path).suffix().isEmpty())
+    if (QFileInfo(path).suffix().isEmpty()) {
         path += QLatin1Char('.') + suffix;
+        // The save dialog asked about the name without the suffix, if at all.
+        if (QFileInfo::exists(path)) {
+            QMessageBox confirm(QMessageBox::Warning, title,
+                tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                QMessageBox::Cancel, this);
+            confirm.setInformativeText(tr("Its contents will be lost."));
+            QPushButton *replace = confirm.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+            confirm.setDefaultButton(QMessageBox::Cancel);
+            confirm.exec();
+            if (confirm.clickedButton() != replace)
+                return {};
+        }
+    }
     AppSettings::setExportFolder(QFileInfo(path).absolutePath());
     return path;
 }
@@ -652,17 +674,20 @@ void MainWindow::createActions()
 
     m_importTouchesAction = new QAction(tr("Import &Touch History…"), this);
     m_importTouchesAction->setObjectName(QStringLiteral("importTouchesAction"));
+    m_importTouchesAction->setShortcut(QKeySequence(tr("Ctrl+Shift+H")));
     m_importTouchesAction->setStatusTip(
         tr("Add past emails, calls and meetings from a CSV file to the prospects' timelines"));
     connect(m_importTouchesAction, &QAction::triggered, this, &MainWindow::importTouches);
 
     m_exportProspectsAction = new QAction(tr("&Prospects to CSV…"), this);
     m_exportProspectsAction->setObjectName(QStringLiteral("exportProspectsAction"));
+    m_exportProspectsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
     m_exportProspectsAction->setStatusTip(tr("Save prospects as a CSV file for a spreadsheet"));
     connect(m_exportProspectsAction, &QAction::triggered, this, &MainWindow::exportProspectsCsv);
 
     m_exportTouchesAction = new QAction(tr("&Touches to CSV…"), this);
     m_exportTouchesAction->setObjectName(QStringLiteral("exportTouchesAction"));
+    m_exportTouchesAction->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
     m_exportTouchesAction->setStatusTip(tr("Save the touches of prospects as a CSV file"));
     connect(m_exportTouchesAction, &QAction::triggered, this, &MainWindow::exportTouchesCsv);
 

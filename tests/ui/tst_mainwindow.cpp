@@ -35,6 +35,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -1916,6 +1917,142 @@ private Q_SLOTS:
                          [&name](const QString &summary) { return summary.contains(name); }),
                 qPrintable(name));
         }
+    }
+
+    void exportAsksBeforeReplacingTheFileWithTheSuffix_data()
+    {
+        QTest::addColumn<bool>("exists");    // prospects.csv is there before
+        QTest::addColumn<QString>("answer"); // the button clicked when asked; empty: not asked
+        QTest::addColumn<bool>("replaced");
+
+        QTest::newRow("new file: not asked") << false << QString() << true;
+        QTest::newRow("existing file, replaced") << true << QStringLiteral("&Replace") << true;
+        QTest::newRow("existing file, kept") << true << QStringLiteral("Cancel") << false;
+    }
+
+    void exportAsksBeforeReplacingTheFileWithTheSuffix()
+    {
+        QFETCH(bool, exists);
+        QFETCH(QString, answer);
+        QFETCH(bool, replaced);
+
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString written = folder.filePath(QStringLiteral("prospects.csv"));
+        const QByteArray old("kept\n");
+        if (exists) {
+            QFile existing(written);
+            QVERIFY(existing.open(QIODevice::WriteOnly));
+            QCOMPARE(existing.write(old), old.size());
+        }
+        MainWindow window;
+        // The save dialog confirmed "prospects", without the suffix.
+        window.setSaveFileChooser([&](const QString &, const QString &, const QString &) {
+            return folder.filePath(QStringLiteral("prospects"));
+        });
+        QVERIFY(showFile(window, file.path()));
+        QStringList asked;
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked.append(box->text());
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == answer)
+                    button->click();
+            }
+            if (box->isVisible())
+                box->close();
+        });
+        onNextDialog<ExportScopeDialog>(
+            QStringLiteral("scope dialog"), [&answerer](ExportScopeDialog *dialog) {
+                answerer.start(20);
+                dialog->accept();
+            });
+        child<QAction>(window, "exportProspectsAction")->trigger();
+        answerer.stop();
+        QCOMPARE(asked,
+            answer.isEmpty() ? QStringList()
+                             : QStringList {QStringLiteral("%1 already exists. Replace it?")
+                                                .arg(QDir::toNativeSeparators(written))});
+        QFile result(written);
+        QCOMPARE(result.exists(), exists || replaced);
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        const QByteArray contents = result.readAll();
+        QCOMPARE(contents == old, !replaced);
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("prospects"))));
+    }
+
+    void importAndExportHaveTheirOwnShortcuts_data()
+    {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<QKeySequence>("keys");
+
+        QTest::newRow("import touch history")
+            << QByteArray("importTouchesAction") << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H);
+        QTest::newRow("export prospects") << QByteArray("exportProspectsAction")
+                                          << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X);
+        QTest::newRow("export touches")
+            << QByteArray("exportTouchesAction") << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    }
+
+    void importAndExportHaveTheirOwnShortcuts()
+    {
+        QFETCH(QByteArray, action);
+        QFETCH(QKeySequence, keys);
+
+        MainWindow window;
+        QCOMPARE(child<QAction>(window, action.constData())->shortcut(), keys);
+        // No other action of the window answers the same keys; the Due tab's
+        // answer only while it has the focus.
+        QStringList sharing;
+        for (const QAction *other : window.findChildren<QAction *>()) {
+            if (other->objectName() != QLatin1String(action)
+                && other->shortcutContext() == Qt::WindowShortcut
+                && other->shortcuts().contains(keys))
+                sharing.append(other->objectName());
+        }
+        QCOMPARE(sharing, QStringList());
+    }
+
+    void touchFileWithNoGoodRowListsEveryProblem()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/history.csv");
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("prospect_email,channel,direction,outcome,occurred_at,notes\n"
+                  "p1@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n"
+                  "p2@globex.example,email,out,sent,yesterday,\n"
+                  "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,\n");
+        csv.close();
+        MainWindow window;
+        window.setOpenFileChooser(
+            [&](const QString &, const QString &, const QString &) { return path; });
+        QVERIFY(showFile(window, file.path()));
+        QString detailed;
+        QTimer::singleShot(0, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_messages.append(box->text());
+                detailed = box->detailedText();
+                box->close();
+            }
+        });
+        child<QAction>(window, "importTouchesAction")->trigger();
+        QCOMPARE(m_messages,
+            QStringList {QStringLiteral("No row of %1 can be imported.")
+                             .arg(QDir::toNativeSeparators(path))});
+        const QStringList lines = detailed.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        for (int i = 0; i < lines.size(); ++i)
+            QVERIFY2(lines.at(i).startsWith(QStringLiteral("Line %1: ").arg(i + 2)),
+                qPrintable(lines.at(i)));
     }
 
     void exportFailureNamesTheFile()
