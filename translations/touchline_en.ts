@@ -104,10 +104,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported the touches of %n prospect(s) to %1.</source>
+        <source>Exported %n touch(es) to %1.</source>
         <translation>
-            <numerusform>Exported the touches of %n prospect to %1.</numerusform>
-            <numerusform>Exported the touches of %n prospects to %1.</numerusform>
+            <numerusform>Exported %n touch to %1.</numerusform>
+            <numerusform>Exported %n touches to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -104,7 +104,7 @@ QString importablePath(const QMimeData *mime)
 }
 
 // Days of due touches the calendar export covers, today included.
-constexpr int calendarDays = 30;
+constexpr int calendarDays = EnrollmentRepository::calendarExportDays;
 
 } // namespace
 
@@ -484,7 +484,8 @@ void MainWindow::exportDueCalendar()
     // The owners the due list shows, over the coming days.
     DueFilter filter;
     filter.ownerId = m_duePage->model()->ownerFilter();
-    filter.until = DueListModel::startOfLocalDay(calendarDays);
+    filter.until
+        = EnrollmentRepository::dueUntilEndOf(EnrollmentRepository::calendarExportLastDay());
     Error error;
     reportExport(Exporter(*m_db).dueCalendar(path, filter, &error), path, error);
 }

@@ -126,15 +126,16 @@ int ImportExportCommands::importProspects(const QStringList &arguments)
         return m_context.fail(error.message);
     if (parser.isSet(QStringLiteral("owner"))) {
         const QString owner = parser.value(QStringLiteral("owner")).trimmed();
+        // New prospects only: overwriting a duplicate must not reassign it.
         for (ImportPlanRow &row : plan.rows) {
-            if (row.candidate.ownerName.isEmpty())
+            if (!row.existing && row.candidate.ownerName.isEmpty())
                 row.candidate.ownerName = owner;
         }
     }
     ImportSummary summary;
     if (importer.apply(plan, options, {}, &summary, &error) != ImportResult::Finished)
         return m_context.fail(error.message);
-    return printSummary(summary, {}, options.dryRun);
+    return printSummary(path, summary, {}, options.dryRun);
 }
 
 int ImportExportCommands::importTouches(const QStringList &arguments)
@@ -160,7 +161,8 @@ int ImportExportCommands::importTouches(const QStringList &arguments)
     QList<TouchImportRow> rows;
     QList<RowProblem> readProblems;
     Error error;
-    if (!TouchFileReader::readFile(parser.positional().constFirst(), &rows, &readProblems, &error))
+    const QString path = parser.positional().constFirst();
+    if (!TouchFileReader::readFile(path, &rows, &readProblems, &error))
         return m_context.fail(error.message);
 
     Database db;
@@ -173,7 +175,7 @@ int ImportExportCommands::importTouches(const QStringList &arguments)
     if (TouchImporter(db).apply(rows, authorId, dryRun, {}, &summary, &error)
         != ImportResult::Finished)
         return m_context.fail(error.message);
-    return printSummary(summary, readProblems, dryRun);
+    return printSummary(path, summary, readProblems, dryRun);
 }
 
 bool ImportExportCommands::importingUser(
@@ -192,7 +194,7 @@ bool ImportExportCommands::importingUser(
 }
 
 int ImportExportCommands::printSummary(
-    ImportSummary summary, const QList<RowProblem> &readProblems, bool dryRun)
+    const QString &path, ImportSummary summary, const QList<RowProblem> &readProblems, bool dryRun)
 {
     mergeProblems(&summary.failed, readProblems);
     QString line = ImportText::summaryLine(summary);
@@ -200,12 +202,13 @@ int ImportExportCommands::printSummary(
         line += QLatin1Char(' ') + tr("(dry run: nothing was written)");
     m_context.out() << line << Qt::endl;
     // As "enroll" lists the prospects it left out: on stderr, so that the summary
-    // stays the one line a script reads.
+    // stays the one line a script reads; and as compilers print their errors, so
+    // that editors and terminals can jump to the row.
     for (const RowProblem &problem : std::as_const(summary.failed)) {
-        m_context.err() << programName() << ": "
-                        << (problem.line > 0
-                                   ? tr("line %1: %2").arg(problem.line).arg(problem.reason)
-                                   : problem.reason)
+        m_context.err() << (problem.line > 0
+                //: FILE:LINE: reason, as compilers print errors
+                ? tr("%1:%2: %3").arg(shown(path)).arg(problem.line).arg(problem.reason)
+                : tr("%1: %2").arg(shown(path), problem.reason))
                         << Qt::endl;
     }
     return ExitCode::Success;
@@ -219,28 +222,39 @@ int ImportExportCommands::exportProspects(const QStringList &arguments)
            "title, email, phone, linkedin_url, owner, status, time_zone, created_at, "
            "last_touch_at, next_due_at, touch_count. Cells a spreadsheet would run as a formula "
            "start with an apostrophe."),
-        &Exporter::prospectsCsv, QT_TR_N_NOOP("Exported %n prospect(s) to %1."), arguments);
+        ofProspects(&Exporter::prospectsCsv), QT_TR_N_NOOP("Exported %n prospect(s) to %1."),
+        arguments);
 }
 
 int ImportExportCommands::exportTouches(const QStringList &arguments)
 {
-    return exportProspectFile(QStringLiteral("export touches"),
+    return exportProspectFile(
+        QStringLiteral("export touches"),
         tr("Write the touches to a CSV file in time order, in the columns \"import touches\" "
            "reads back: prospect_email, prospect_linkedin_url, prospect_name, channel, "
            "direction, outcome, occurred_at, touch_number, notes, author."),
-        &Exporter::touchesCsv, QT_TR_N_NOOP("Exported the touches of %n prospect(s) to %1."),
-        arguments);
+        [](Exporter &exporter, const QString &path, const QList<qint64> &ids, int *count,
+            Error *error) { return exporter.touchesCsv(path, ids, error, count); },
+        QT_TR_N_NOOP("Exported %n touch(es) to %1."), arguments);
 }
 
 int ImportExportCommands::exportVCards(const QStringList &arguments)
 {
     return exportProspectFile(QStringLiteral("export vcard"),
         tr("Write the prospects as vCards (version 3.0), for address books and phones."),
-        &Exporter::vCards, QT_TR_N_NOOP("Exported %n prospect(s) as vCards to %1."), arguments);
+        ofProspects(&Exporter::vCards), QT_TR_N_NOOP("Exported %n prospect(s) as vCards to %1."),
+        arguments);
+}
+
+ImportExportCommands::ProspectExport ImportExportCommands::ofProspects(
+    bool (Exporter::*write)(const QString &, const QList<qint64> &, Error *))
+{
+    return [write](Exporter &exporter, const QString &path, const QList<qint64> &ids, int *,
+               Error *error) { return (exporter.*write)(path, ids, error); };
 }
 
 int ImportExportCommands::exportProspectFile(const QString &command, const QString &description,
-    ProspectExport write, const char *done, const QStringList &arguments)
+    const ProspectExport &write, const char *done, const QStringList &arguments)
 {
     CommandParser parser(m_context, command);
     parser.setDescription(description);
@@ -280,7 +294,8 @@ int ImportExportCommands::exportProspectFile(const QString &command, const QStri
         return m_context.fail(error.message);
     }
     const QString path = parser.positional().constFirst();
-    if (!(Exporter(db).*write)(path, ids, &error))
+    Exporter exporter(db);
+    if (!write(exporter, path, ids, &count, &error))
         return m_context.fail(error.message);
     m_context.out() << tr(done, nullptr, count).arg(shown(path)) << Qt::endl;
     return ExitCode::Success;
@@ -300,12 +315,13 @@ int ImportExportCommands::exportCalendar(const QStringList &arguments)
     parser.addOption(
         {QStringLiteral("owner"), tr("Only the prospects of this user."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("until"),
-        tr("The last day, as YYYY-MM-DD in this computer's time zone (default: 30 days from "
-           "today)."),
+        tr("The last day, as YYYY-MM-DD in this computer's time zone (default: the last of "
+           "the %1 days from today, today included).")
+            .arg(EnrollmentRepository::calendarExportDays),
         QStringLiteral("DATE")});
     if (const auto done = parser.parse(arguments))
         return *done;
-    QDate until = QDate::currentDate().addDays(30);
+    QDate until = EnrollmentRepository::calendarExportLastDay();
     if (parser.isSet(QStringLiteral("until"))) {
         const QString text = parser.value(QStringLiteral("until"));
         until = QDate::fromString(text, Qt::ISODate);
@@ -314,7 +330,7 @@ int ImportExportCommands::exportCalendar(const QStringList &arguments)
                 tr("--until needs a day as YYYY-MM-DD, such as 2025-01-31, not \"%1\".").arg(text));
     }
     DueFilter filter;
-    filter.until = until.addDays(1).startOfDay(EnrollmentRepository::userZone());
+    filter.until = EnrollmentRepository::dueUntilEndOf(until);
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))

@@ -159,24 +159,30 @@ bool Exporter::prospectsCsv(const QString &path, const QList<qint64> &prospectId
         error);
 }
 
-bool Exporter::touchesCsv(const QString &path, const QList<qint64> &prospectIds, Error *error)
+bool Exporter::touchesCsv(
+    const QString &path, const QList<qint64> &prospectIds, Error *error, int *written)
 {
-    return save(
+    int count = 0;
+    const bool saved = save(
         path,
         [&](QIODevice *device, Error *writeError) {
             if (!writeText(device, Csv::record(touchHeader), writeError))
                 return false;
-            bool written = true;
+            bool ok = true;
             const bool read = TouchRepository(m_db).forExport(
                 prospectIds,
                 [&](const ExportedTouch &exported) {
-                    written = writeText(device, Csv::record(touchRecord(exported)), writeError);
-                    return written;
+                    ok = writeText(device, Csv::record(touchRecord(exported)), writeError);
+                    count += ok ? 1 : 0;
+                    return ok;
                 },
                 writeError);
-            return read && written;
+            return read && ok;
         },
         error);
+    if (saved && written)
+        *written = count;
+    return saved;
 }
 
 bool Exporter::vCards(const QString &path, const QList<qint64> &prospectIds, Error *error)

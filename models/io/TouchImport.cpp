@@ -9,17 +9,27 @@
 #include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
-
 #include <algorithm>
 
 namespace Touchline {
 
 namespace {
 
-enum class Column { Email, LinkedInUrl, Channel, Direction, Outcome, OccurredAt, Notes, Author };
+enum class Column {
+    Email,
+    LinkedInUrl,
+    Channel,
+    Direction,
+    Outcome,
+    OccurredAt,
+    Date,
+    TimeOfDay,
+    Notes,
+    Author
+};
 
 // The names each column goes by, as ImportValues::headerKey() writes them; the
-// first name found wins (occurred_at over a mere date).
+// first name found wins.
 struct ColumnNames
 {
     Column column;
@@ -36,9 +46,9 @@ const ColumnNames columnNames[] = {
     {Column::Channel, {QLatin1String("channel")}},
     {Column::Direction, {QLatin1String("direction")}},
     {Column::Outcome, {QLatin1String("outcome")}},
-    {Column::OccurredAt,
-        {QLatin1String("occurred at"), QLatin1String("timestamp"), QLatin1String("date"),
-            QLatin1String("time")}},
+    {Column::OccurredAt, {QLatin1String("occurred at"), QLatin1String("timestamp")}},
+    {Column::Date, {QLatin1String("date")}},
+    {Column::TimeOfDay, {QLatin1String("time")}},
     {Column::Notes, {QLatin1String("notes"), QLatin1String("note")}},
     {Column::Author, {QLatin1String("author")}},
 };
@@ -96,7 +106,14 @@ bool TouchFileReader::read(
         return fail(error, Error::Kind::Invalid, tr("The file has no header row."));
 
     const CsvRecord header = records.takeFirst();
-    const QHash<Column, int> index = mapHeader(header.fields);
+    QHash<Column, int> index = mapHeader(header.fields);
+    // Without occurred_at, a touch's time is in a date column, with the time of
+    // day from a time column when there are both; else in whichever there is.
+    const bool dateAndTime = index.value(Column::OccurredAt) < 0 && index.value(Column::Date) >= 0
+        && index.value(Column::TimeOfDay) >= 0;
+    if (index.value(Column::OccurredAt) < 0)
+        index.insert(Column::OccurredAt,
+            std::max(index.value(Column::Date), index.value(Column::TimeOfDay)));
     const auto missing = [&](const QString &names) {
         return fail(error, Error::Kind::Invalid,
             tr("The header on line %1 has no %2 column.").arg(header.line).arg(names));
@@ -124,7 +141,7 @@ bool TouchFileReader::read(
             continue;
         // Once the file is fixed, importing it again adds these rows and skips
         // the rest as duplicates.
-        if (!decoded.warnings.isEmpty()
+        if (!decoded.replacedLines.isEmpty()
             && std::any_of(record.fields.cbegin(), record.fields.cend(),
                 [&](const QString &text) { return text.contains(replacement); })) {
             refuse(ImportText::undecodableRow(decoded.encoding));
@@ -159,7 +176,9 @@ bool TouchFileReader::read(
             refuse(tr("Unknown outcome \"%1\"; use one of: %2.").arg(outcome, names));
             continue;
         }
-        const QString time = field(Column::OccurredAt).trimmed();
+        const QString time = dateAndTime
+            ? field(Column::Date).trimmed() + QLatin1Char(' ') + field(Column::TimeOfDay).trimmed()
+            : field(Column::OccurredAt).trimmed();
         touch.occurredAt = ImportValues::timeFromText(time);
         if (!touch.occurredAt.isValid()) {
             refuse(tr("\"%1\" is not a time; use ISO 8601 such as 2025-01-31T09:30:00Z, or "

@@ -179,8 +179,15 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
     }
     QSet<QString> keys;
     QHash<qint64, QDateTime> latestOptOut;
-    if (!readImportKeys(prospectIds, &keys, &latestOptOut, error))
+    QHash<qint64, QDateTime> latestLift;
+    if (!readImportKeys(prospectIds, &keys, &latestOptOut, &latestLift, error))
         return false;
+    // An opt-out the prospect took back (do-not-contact lifted after it) neither
+    // bounds the touches nor marks the prospect again.
+    const auto liftedLater = [&latestLift](const Touch &touch) {
+        const QDateTime lift = latestLift.value(touch.prospectId);
+        return lift.isValid() && touch.occurredAt <= lift;
+    };
 
     // Repeats are skipped first; the new opt-outs among the rest then bound, with
     // the stored ones, what a do-not-contact prospect may have been sent.
@@ -190,8 +197,7 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
             continue;
         if (!states.contains(past.touch.prospectId)) {
             past.result = PastTouch::Result::Refused;
-            past.refusal = ProspectRepository::tr("There is no prospect with id %1.")
-                               .arg(past.touch.prospectId);
+            past.refusal = ProspectRepository::noSuchProspect(past.touch.prospectId);
             continue;
         }
         const QString key = importKey(past.touch);
@@ -200,7 +206,7 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
             continue;
         }
         keys.insert(key);
-        if (past.touch.outcome == TouchOutcome::OptedOut) {
+        if (past.touch.outcome == TouchOutcome::OptedOut && !liftedLater(past.touch)) {
             optingOut.insert(past.touch.prospectId);
             QDateTime &latest = latestOptOut[past.touch.prospectId];
             if (!latest.isValid() || past.touch.occurredAt > latest)
@@ -253,6 +259,8 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
             [](const Touch &a, const Touch &b) { return a.occurredAt < b.occurredAt; });
         ProspectState state = states.value(prospectId);
         for (const Touch &touch : std::as_const(history)) {
+            if (touch.outcome == TouchOutcome::OptedOut && liftedLater(touch))
+                continue;
             TouchUndo change;
             if (!applyRules(state, touch, &change, error))
                 return false;
@@ -269,10 +277,27 @@ bool TouchRepository::importTouches(QList<PastTouch> *touches,
 }
 
 bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QString> *keys,
-    QHash<qint64, QDateTime> *latestOptOut, Error *error) const
+    QHash<qint64, QDateTime> *latestOptOut, QHash<qint64, QDateTime> *latestLift,
+    Error *error) const
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT prospect_id, MAX(occurred_at) FROM prospect_events "
+                                 "WHERE kind = ? AND prospect_id IN "
+                                 "(SELECT value FROM json_each(?)) GROUP BY prospect_id"));
+    for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
+        query.addBindValue(eventKindKey(ProspectEventKind::DoNotContactLifted));
+        query.addBindValue(SqlUtil::idsToJson(prospectIds.mid(start, idPageSize)));
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("reading when do-not-contact was lifted"));
+            return false;
+        }
+        while (query.next())
+            latestLift->insert(query.value(0).toLongLong(), Database::fromDbTime(query.value(1)));
+    }
+    query.finish();
+
     query.prepare(QStringLiteral("SELECT prospect_id, channel, direction, outcome, occurred_at "
                                  "FROM touches WHERE prospect_id IN "
                                  "(SELECT value FROM json_each(?))"));
@@ -290,12 +315,13 @@ bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QStr
             const qint64 occurredAt = query.value(4).toLongLong();
             keys->insert(importKey(prospectId, query.value(1).toString(), query.value(2).toString(),
                 outcome, occurredAt));
-            if (outcome == optedOut) {
-                QDateTime &latest = (*latestOptOut)[prospectId];
-                const QDateTime time = Database::fromDbTime(occurredAt);
-                if (!latest.isValid() || time > latest)
-                    latest = time;
-            }
+            if (outcome != optedOut)
+                continue;
+            const QDateTime time = Database::fromDbTime(occurredAt);
+            const QDateTime lift = latestLift->value(prospectId);
+            QDateTime &latest = (*latestOptOut)[prospectId];
+            if ((!lift.isValid() || time > lift) && (!latest.isValid() || time > latest))
+                latest = time;
         }
     }
     return true;

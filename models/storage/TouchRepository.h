@@ -147,9 +147,11 @@ private:
     static void prepareStore(QSqlQuery &query, bool replace);
     bool execStore(QSqlQuery &query, const Touch &touch, qint64 *id, Error *error);
     // What importTouches() compares new touches with: the stored touches of these
-    // prospects as keys, and the time of each one's latest opt-out.
+    // prospects as keys, the time each one's do-not-contact was last lifted, and
+    // of each one's latest opt-out after it.
     bool readImportKeys(const QList<qint64> &prospectIds, QSet<QString> *keys,
-        QHash<qint64, QDateTime> *latestOptOut, Error *error) const;
+        QHash<qint64, QDateTime> *latestOptOut, QHash<qint64, QDateTime> *latestLift,
+        Error *error) const;
     bool refreshDerived(const QList<qint64> &prospectIds, Error *error);
     // Only this prospect's row changed, which lets views skip a full refresh.
     void notify(qint64 prospectId);

@@ -34,10 +34,15 @@ const QByteArray touchFile
       "zoe@example.com,,email,out,sent,2024-05-01T10:00:00Z,,\n"
       ",https://www.linkedin.com/in/bob,linkedin,out,sent,2024-05-02T10:00:00Z,Hi Bob,Grace\n"
       "ada@example.com,,email,out,sent,next tuesday,,\n";
-const QString touchFileErrors
-    = QStringLiteral("touchline-cli: line 4: No prospect has the email address zoe@example.com.\n"
-                     "touchline-cli: line 6: \"next tuesday\" is not a time; use ISO 8601 such as "
-                     "2025-01-31T09:30:00Z, or 2025-01-31 09:30 in this computer's time zone.\n");
+// What the import prints about touchFile's rows, written at `path`.
+QString touchFileErrors(const QString &path)
+{
+    return QStringLiteral("%1:4: No prospect has the email address zoe@example.com.\n"
+                          "%1:6: \"next tuesday\" is not a time; use ISO 8601 such as "
+                          "2025-01-31T09:30:00Z, or 2025-01-31 09:30 in this computer's time "
+                          "zone.\n")
+        .arg(path);
+}
 
 QString readText(const QString &path)
 {
@@ -62,6 +67,8 @@ private Q_SLOTS:
     void importTouchesDryRun();
     void importProspects();
     void importProspectsDryRunAndDuplicates();
+    void importProspectsOwnerForNewOnly_data();
+    void importProspectsOwnerForNewOnly();
     void exportProspects();
     void exportTouches();
     void exportVCards();
@@ -170,7 +177,7 @@ void TestCliImportExport::importTouches()
     // Rows that failed do not fail the command: it ran, and says which rows to fix.
     QCOMPARE(imported.exitCode, 0);
     QCOMPARE(imported.out, QStringLiteral("2 imported, 0 updated, 1 skipped, 2 failed\n"));
-    QCOMPARE(imported.err, touchFileErrors);
+    QCOMPARE(imported.err, touchFileErrors(file));
 
     const QJsonArray ada = touches(1);
     QCOMPARE(ada.size(), 1);
@@ -201,7 +208,7 @@ void TestCliImportExport::importTouchesDryRun()
     QCOMPARE(dry.out,
         QStringLiteral(
             "2 imported, 0 updated, 1 skipped, 2 failed (dry run: nothing was written)\n"));
-    QCOMPARE(dry.err, touchFileErrors);
+    QCOMPARE(dry.err, touchFileErrors(file));
     QCOMPARE(Touchline::Test::fileChecksum(m_cli->databasePath()), before);
     QCOMPARE(touches(1).size(), 0);
     QCOMPARE(touches(2).size(), 0);
@@ -269,6 +276,46 @@ void TestCliImportExport::importProspectsDryRunAndDuplicates()
     QCOMPARE(ada.value(QLatin1String("title")).toString(), QStringLiteral("Countess"));
 }
 
+void TestCliImportExport::importProspectsOwnerForNewOnly_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("adaCompany");
+
+    QTest::newRow("overwrite") << QStringLiteral("overwrite") << QStringLiteral("Engines");
+    QTest::newRow("update") << QStringLiteral("update") << QStringLiteral("Engines");
+    QTest::newRow("skip") << QStringLiteral("skip") << QString();
+}
+
+void TestCliImportExport::importProspectsOwnerForNewOnly()
+{
+    QFETCH(QString, action);
+    QFETCH(QString, adaCompany);
+
+    // Ada (Grace's) again, without an owner, and someone new.
+    const QString file = write(QStringLiteral("people.csv"),
+        "first_name,last_name,company,email\n"
+        "Ada,Lovelace,Engines,ada@example.com\n"
+        "Zoe,Zed,Zed Ltd,zoe@example.com\n");
+    const CliRun imported = cli(
+        {QStringLiteral("import"), QStringLiteral("prospects"), file, QStringLiteral("--owner"),
+            QStringLiteral("Maya"), QStringLiteral("--on-duplicate"), action});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.out.startsWith(QLatin1String("1 imported")),
+        qPrintable(imported.out + imported.err));
+
+    const QJsonArray rows = jsonOf(cli({QStringLiteral("prospects"), QStringLiteral("list"),
+        QStringLiteral("--format"), QStringLiteral("json")}));
+    QCOMPARE(rows.size(), 3);
+    QHash<QString, QJsonObject> byEmail;
+    for (const QJsonValue &row : rows)
+        byEmail.insert(row.toObject().value(QLatin1String("email")).toString(), row.toObject());
+    const QJsonObject ada = byEmail.value(QStringLiteral("ada@example.com"));
+    QCOMPARE(ada.value(QLatin1String("company")).toString(), adaCompany);
+    QCOMPARE(ada.value(QLatin1String("owner")).toString(), QStringLiteral("Grace"));
+    QCOMPARE(byEmail.value(QStringLiteral("zoe@example.com")).value(QLatin1String("owner")),
+        QJsonValue(QStringLiteral("Maya")));
+}
+
 void TestCliImportExport::exportProspects()
 {
     const QString target = path(QStringLiteral("prospects.csv"));
@@ -301,10 +348,15 @@ void TestCliImportExport::exportTouches()
                      QStringLiteral("Maya")})
                  .exitCode,
         0);
+    // A prospect without touches adds nothing to the count.
+    QCOMPARE(cli({QStringLiteral("prospects"), QStringLiteral("add"),
+                     QStringLiteral("--first-name"), QStringLiteral("Cy")})
+                 .exitCode,
+        0);
     const QString target = path(QStringLiteral("touches.csv"));
     const CliRun all = cli({QStringLiteral("export"), QStringLiteral("touches"), target});
     QCOMPARE(all.exitCode, 0);
-    QCOMPARE(all.out, QStringLiteral("Exported the touches of 2 prospects to %1.\n").arg(target));
+    QCOMPARE(all.out, QStringLiteral("Exported 2 touches to %1.\n").arg(target));
     QCOMPARE(readText(target),
         touchHeader
             + QStringLiteral("ada@example.com,,Ada Lovelace,email,out,sent,2024-05-01T10:00:00Z,"
@@ -315,7 +367,7 @@ void TestCliImportExport::exportTouches()
     const CliRun bob = cli({QStringLiteral("export"), QStringLiteral("touches"), target,
         QStringLiteral("--search"), QStringLiteral("Stone")});
     QCOMPARE(bob.exitCode, 0);
-    QCOMPARE(bob.out, QStringLiteral("Exported the touches of 1 prospect to %1.\n").arg(target));
+    QCOMPARE(bob.out, QStringLiteral("Exported 1 touch to %1.\n").arg(target));
     QCOMPARE(readText(target),
         touchHeader
             + QStringLiteral(",https://www.linkedin.com/in/bob,Bob,linkedin,out,sent,"
@@ -343,7 +395,8 @@ void TestCliImportExport::exportCalendar()
         0);
     const QString target = path(QStringLiteral("due.ics"));
     // touchline-cli runs in UTC.
-    const QString until = QDateTime::currentDateTimeUtc().date().addDays(30).toString(Qt::ISODate);
+    // 30 days, today included, as the app's calendar export.
+    const QString until = QDateTime::currentDateTimeUtc().date().addDays(29).toString(Qt::ISODate);
     const CliRun all = cli({QStringLiteral("export"), QStringLiteral("ics"), target});
     QCOMPARE(all.exitCode, 0);
     QCOMPARE(
@@ -419,7 +472,8 @@ void TestCliImportExport::failures_data()
 
     QTest::newRow("missing file") << QStringList {QStringLiteral("import"),
         QStringLiteral("touches"), QStringLiteral("%1/missing.csv")}
-                                  << QStringLiteral("touchline-cli: Cannot read %1/missing.csv: ");
+                                  << QStringLiteral(
+                                         "touchline-cli: %1/missing.csv cannot be read: ");
     QTest::newRow("missing column")
         << QStringList {QStringLiteral("import"), QStringLiteral("touches"),
                QStringLiteral("%1/columns.csv")}

@@ -187,8 +187,10 @@ void TestExporter::prospectsCsvOfSomeProspects()
 void TestExporter::touchesCsv()
 {
     Error error;
-    QVERIFY2(Exporter(m_file->db()).touchesCsv(path(QStringLiteral("t.csv")), {}, &error),
+    int written = -1;
+    QVERIFY2(Exporter(m_file->db()).touchesCsv(path(QStringLiteral("t.csv")), {}, &error, &written),
         qPrintable(error.message));
+    QCOMPARE(written, 3);
     // In time order across prospects; an answer has no number, a touch without an
     // author no author.
     QCOMPARE(readText(path(QStringLiteral("t.csv"))),
@@ -205,7 +207,10 @@ void TestExporter::touchesCsvOfSomeProspects()
 {
     const QString target = path(QStringLiteral("ada.csv"));
     Error error;
-    QVERIFY2(Exporter(m_file->db()).touchesCsv(target, {m_ada}, &error), qPrintable(error.message));
+    int written = -1;
+    QVERIFY2(Exporter(m_file->db()).touchesCsv(target, {m_ada}, &error, &written),
+        qPrintable(error.message));
+    QCOMPARE(written, 2);
     QList<TouchImportRow> rows;
     QList<RowProblem> problems;
     QVERIFY2(

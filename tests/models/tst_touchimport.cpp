@@ -84,6 +84,8 @@ private Q_SLOTS:
     void headerVariants();
     void times_data();
     void times();
+    void dateAndTimeColumns_data();
+    void dateAndTimeColumns();
     void badRows_data();
     void badRows();
     void missingColumns_data();
@@ -104,6 +106,8 @@ private Q_SLOTS:
     void refusedTouches();
     void doNotContact_data();
     void doNotContact();
+    void liftedDoNotContact_data();
+    void liftedDoNotContact();
     void authors();
     void dryRunWritesNothing();
     void cancelRollsBack();
@@ -295,6 +299,49 @@ void TestTouchImport::times()
     QCOMPARE(read.problems, QList<RowProblem>());
     QCOMPARE(read.rows.size(), 1);
     QCOMPARE(read.rows.first().touch.occurredAt, expected);
+    QCOMPARE(read.rows.first().touch.occurredAt.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+}
+
+void TestTouchImport::dateAndTimeColumns_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QDateTime>("expected");
+
+    const QDate may1(2024, 5, 1);
+    QTest::newRow("date and time")
+        << QByteArray("email,channel,direction,outcome,date,time\n"
+                      "ada@example.com,email,out,sent,2024-05-01,09:30\n")
+        << QDateTime(may1, QTime(9, 30));
+    QTest::newRow("time before date, seconds")
+        << QByteArray("Time;Date;email;channel;direction;outcome\n"
+                      "14:05:30;2024-05-01;ada@example.com;email;out;sent\n")
+        << QDateTime(may1, QTime(14, 5, 30));
+    QTest::newRow("empty time: the start of the day")
+        << QByteArray("email,channel,direction,outcome,date,time\n"
+                      "ada@example.com,email,out,sent,2024-05-01,\n")
+        << may1.startOfDay();
+    QTest::newRow("date alone") << QByteArray("email,channel,direction,outcome,date\n"
+                                              "ada@example.com,email,out,sent,2024-05-01\n")
+                                << may1.startOfDay();
+    QTest::newRow("time alone holds the whole time")
+        << QByteArray("email,channel,direction,outcome,time\n"
+                      "ada@example.com,email,out,sent,2024-05-01T10:00:00Z\n")
+        << day(1);
+    QTest::newRow("occurred_at wins over date and time")
+        << QByteArray("email,channel,direction,outcome,date,time,occurred_at\n"
+                      "ada@example.com,email,out,sent,2020-01-01,08:00,2024-05-01T10:00:00Z\n")
+        << day(1);
+}
+
+void TestTouchImport::dateAndTimeColumns()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QDateTime, expected);
+
+    const Read read = readBytes(text);
+    QVERIFY2(read.ok, qPrintable(read.error.message));
+    QCOMPARE(read.problems, QList<RowProblem>());
+    QCOMPARE(read.rows.size(), 1);
     QCOMPARE(read.rows.first().touch.occurredAt.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
 }
 
@@ -739,6 +786,76 @@ void TestTouchImport::doNotContact()
     }
     QCOMPARE(lines, refusedLines);
     QCOMPARE(prospect(m_ada).status, ProspectStatus::DoNotContact);
+    verifyConsistent();
+}
+
+void TestTouchImport::liftedDoNotContact_data()
+{
+    QTest::addColumn<QStringList>("logged");
+    QTest::addColumn<bool>("markedWithoutTouch");
+    QTest::addColumn<QStringList>("file");
+    QTest::addColumn<QList<int>>("refusedLines");
+    QTest::addColumn<int>("imported");
+    QTest::addColumn<ProspectStatus>("status");
+
+    // Do-not-contact is lifted on day 10.
+    const QString ada = QStringLiteral("ada@example.com,");
+    QTest::newRow("the file repeats the stored opt-out, and has an older one")
+        << QStringList {QStringLiteral("email/in/opted_out@5")} << false
+        << QStringList {ada + QStringLiteral("email/out/sent@1"),
+               ada + QStringLiteral("phone/in/opted_out@2"),
+               ada + QStringLiteral("email/in/opted_out@5"),
+               ada + QStringLiteral("email/out/sent@8"),
+               ada + QStringLiteral("phone/out/no_answer@9")}
+        << QList<int>() << 4 << ProspectStatus::New;
+    QTest::newRow("the opt-out is only in the file")
+        << QStringList() << true
+        << QStringList {ada + QStringLiteral("phone/in/opted_out@4"),
+               ada + QStringLiteral("email/out/sent@6"), ada + QStringLiteral("sms/out/sent@9")}
+        << QList<int>() << 3 << ProspectStatus::New;
+    QTest::newRow("an opt-out after the lift counts")
+        << QStringList {QStringLiteral("email/in/opted_out@5")} << false
+        << QStringList {ada + QStringLiteral("email/out/sent@8"),
+               ada + QStringLiteral("email/in/opted_out@11"),
+               ada + QStringLiteral("email/out/sent@12")}
+        << QList<int> {4} << 2 << ProspectStatus::DoNotContact;
+}
+
+void TestTouchImport::liftedDoNotContact()
+{
+    QFETCH(QStringList, logged);
+    QFETCH(bool, markedWithoutTouch);
+    QFETCH(QStringList, file);
+    QFETCH(QList<int>, refusedLines);
+    QFETCH(int, imported);
+    QFETCH(ProspectStatus, status);
+
+    if (markedWithoutTouch)
+        QVERIFY(Test::execSql(m_file->db(),
+            QStringLiteral("UPDATE prospects SET status = 'do_not_contact' WHERE id = ?"),
+            {m_ada}));
+    TouchRepository touches(m_file->db());
+    Error error;
+    for (const QString &spec : std::as_const(logged)) {
+        const QStringList at = spec.split(QLatin1Char('@'));
+        Touch touch = Test::makeTouch(m_ada, at.first(), day(at.last().toInt()));
+        QVERIFY2(touches.log(&touch, nullptr, &error), qPrintable(error.message));
+    }
+    QVERIFY2(touches.liftDoNotContact(m_ada, m_me, &error), qPrintable(error.message));
+    QVERIFY(Test::execSql(m_file->db(),
+        QStringLiteral("UPDATE prospect_events SET occurred_at = ? WHERE kind = ?"),
+        {Database::toDbTime(day(10)), eventKindKey(ProspectEventKind::DoNotContactLifted)}));
+
+    const ImportSummary summary = import(touchFile(file));
+    QCOMPARE(summary.imported, imported);
+    QList<int> lines;
+    for (const RowProblem &problem : summary.failed) {
+        lines.append(problem.line);
+        QVERIFY2(problem.reason.contains(QLatin1String("asked not to be contacted")),
+            qPrintable(problem.reason));
+    }
+    QCOMPARE(lines, refusedLines);
+    QCOMPARE(prospect(m_ada).status, status);
     verifyConsistent();
 }
 
