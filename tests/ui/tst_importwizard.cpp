@@ -403,7 +403,8 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(wizard, QStringLiteral("failedRowsLabel"))
                     ->text()
                     .startsWith(QLatin1String("&Not imported")));
-        QApplication::setActiveWindow(&wizard);
+        wizard.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&wizard));
         QTest::keyClick(&wizard, Qt::Key_N, Qt::AltModifier);
         QTRY_VERIFY(failed->hasFocus());
 
