@@ -131,6 +131,13 @@ ImportWizard::ImportWizard(const QString &databasePath, qint64 authorId, QWidget
     resize(860, 620);
 }
 
+ImportWizard::~ImportWizard()
+{
+    // QDialog's destructor hides the window, which takes the focus from the
+    // path field: its editingFinished must not reach this half-destroyed wizard.
+    m_path->disconnect(this);
+}
+
 QWizardPage *ImportWizard::createFilePage()
 {
     auto *page = new WizardPage;

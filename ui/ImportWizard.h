@@ -30,6 +30,7 @@ public:
     // Imports into the Touchline file at `databasePath`, on connections of its
     // own; `authorId` is who imports (0: nobody recorded).
     ImportWizard(const QString &databasePath, qint64 authorId, QWidget *parent = nullptr);
+    ~ImportWizard() override;
 
     // Puts `path` in the file field and reads it now.
     void setFilePath(const QString &path);
