@@ -242,7 +242,7 @@ private Q_SLOTS:
         QTest::newRow("missing") << QStringLiteral("gone.csv") << QByteArray() << QString();
         QTest::newRow("empty") << QStringLiteral("empty.csv") << QByteArray("") << QString();
         QTest::newRow("not text") << QStringLiteral("photo.csv")
-                                  << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24)
+                                  << QByteArrayLiteral("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10")
                                   << QString();
         QTest::newRow("quote never closed")
             << QStringLiteral("broken.csv")
