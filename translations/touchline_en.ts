@@ -95,6 +95,30 @@
     </message>
 </context>
 <context>
+    <name>Touchline::Cli::ImportExportCommands</name>
+    <message numerus="yes">
+        <source>Exported %n prospect(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n prospect to %1.</numerusform>
+            <numerusform>Exported %n prospects to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n touch(es) to %1.</source>
+        <translation>
+            <numerusform>Exported %n touch to %1.</numerusform>
+            <numerusform>Exported %n touches to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prospect(s) as vCards to %1.</source>
+        <translation>
+            <numerusform>Exported %n prospect as vCards to %1.</numerusform>
+            <numerusform>Exported %n prospects as vCards to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::Cli::ProspectCommands</name>
     <message numerus="yes">
         <source>Deleted %n prospect(s).</source>
@@ -194,6 +218,33 @@
     </message>
 </context>
 <context>
+    <name>Touchline::ImportResultView</name>
+    <message numerus="yes">
+        <source>Not imported: %n row(s)</source>
+        <translation>
+            <numerusform>Not imported: %n row</numerusform>
+            <numerusform>Not imported: %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::ImportWizard</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n line(s) with problems, listed after the import</source>
+        <translation>
+            <numerusform>%1; %n line with problems, listed after the import</numerusform>
+            <numerusform>%1; %n lines with problems, listed after the import</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Touchline::MainWindow</name>
     <message numerus="yes">
         <source>Deleted %n prospect(s). Undo with %1.</source>
@@ -270,6 +321,27 @@
         <translation>
             <numerusform>Resumed the cadence of %n prospect.</numerusform>
             <numerusform>Resumed the cadence of %n prospects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n touch(es) from %1?</source>
+        <translation>
+            <numerusform>Import %n touch from %1?</numerusform>
+            <numerusform>Import %n touches from %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each touch joins the timeline of the prospect with its email address or LinkedIn profile. %n row(s) cannot be read and will be listed at the end.</source>
+        <translation>
+            <numerusform>Each touch joins the timeline of the prospect with its email address or LinkedIn profile. %n row cannot be read and will be listed at the end.</numerusform>
+            <numerusform>Each touch joins the timeline of the prospect with its email address or LinkedIn profile. %n rows cannot be read and will be listed at the end.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the touches due in the next %n day(s) as events for a calendar app</source>
+        <translation>
+            <numerusform>Save the touches due in the next %n day as events for a calendar app</numerusform>
+            <numerusform>Save the touches due in the next %n days as events for a calendar app</numerusform>
         </translation>
     </message>
 </context>
@@ -355,6 +427,16 @@
         <translation>
             <numerusform>%n touch</numerusform>
             <numerusform>%n touches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Touchline::TouchRepository</name>
+    <message numerus="yes">
+        <source>numbering the touches of %n prospect(s)</source>
+        <translation>
+            <numerusform>numbering the touches of %n prospect</numerusform>
+            <numerusform>numbering the touches of %n prospects</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace Touchline::AppSettings {
 
@@ -17,6 +18,8 @@ const QString newestFirstKey = QStringLiteral("timeline/newestFirst");
 const QString settlingDaysKey = QStringLiteral("dashboard/settlingDays");
 const QString userNameKey = QStringLiteral("user/name");
 const QString schedulingLinkKey = QStringLiteral("user/schedulingLink");
+const QString importFolderKey = QStringLiteral("files/importFolder");
+const QString exportFolderKey = QStringLiteral("files/exportFolder");
 
 QByteArray bytes(const QString &key)
 {
@@ -26,6 +29,15 @@ QByteArray bytes(const QString &key)
 void setBytes(const QString &key, const QByteArray &value)
 {
     QSettings().setValue(key, value);
+}
+
+QString savedFolder(const QString &key)
+{
+    const QString saved = QSettings().value(key).toString();
+    if (!saved.isEmpty() && QFileInfo(saved).isDir())
+        return saved;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
 }
 
 } // namespace
@@ -141,6 +153,26 @@ QString schedulingLink()
 void setSchedulingLink(const QString &link)
 {
     QSettings().setValue(schedulingLinkKey, link.trimmed());
+}
+
+QString importFolder()
+{
+    return savedFolder(importFolderKey);
+}
+
+void setImportFolder(const QString &folder)
+{
+    QSettings().setValue(importFolderKey, folder);
+}
+
+QString exportFolder()
+{
+    return savedFolder(exportFolderKey);
+}
+
+void setExportFolder(const QString &folder)
+{
+    QSettings().setValue(exportFolderKey, folder);
 }
 
 } // namespace Touchline::AppSettings

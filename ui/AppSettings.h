@@ -38,4 +38,11 @@ void setUserName(const QString &name);
 QString schedulingLink();
 void setSchedulingLink(const QString &link);
 
+// The folders the last import read from and the last export wrote to; the
+// user's documents folder until then.
+QString importFolder();
+void setImportFolder(const QString &folder);
+QString exportFolder();
+void setExportFolder(const QString &folder);
+
 } // namespace Touchline::AppSettings

@@ -4,6 +4,9 @@
 #include "CadencesPage.h"
 #include "DashboardPage.h"
 #include "DuePage.h"
+#include "ExportScopeDialog.h"
+#include "ImportResultView.h"
+#include "ImportWizard.h"
 #include "LogTouchDialog.h"
 #include "ProspectConflictDialog.h"
 #include "ProspectDialog.h"
@@ -14,6 +17,9 @@
 #include "commands/ProspectEditor.h"
 #include "commands/TouchEditor.h"
 #include "domain/ContactLinks.h"
+#include "io/Exporter.h"
+#include "io/TouchImport.h"
+#include "itemmodels/DueListModel.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
 #include "storage/Backup.h"
@@ -29,6 +35,8 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -41,6 +49,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -78,6 +87,25 @@ QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback)
         QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
 }
 
+// The first dropped file the import wizard reads; empty if none is.
+QString importablePath(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    static const QStringList suffixes
+        = {QStringLiteral("csv"), QStringLiteral("vcf"), QStringLiteral("txt")};
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        const QString path = url.toLocalFile();
+        if (!path.isEmpty() && suffixes.contains(QFileInfo(path).suffix().toLower()))
+            return path;
+    }
+    return {};
+}
+
+// Days of due touches the calendar export covers, today included.
+constexpr int calendarDays = EnrollmentRepository::calendarExportDays;
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -87,8 +115,15 @@ MainWindow::MainWindow(QWidget *parent)
     , m_chooseFolder([this](const QString &title, const QString &start) {
         return QFileDialog::getExistingDirectory(this, title, start);
     })
+    , m_chooseOpenFile([this](const QString &title, const QString &start, const QString &filter) {
+        return QFileDialog::getOpenFileName(this, title, start, filter);
+    })
+    , m_chooseSaveFile([this](const QString &title, const QString &start, const QString &filter) {
+        return QFileDialog::getSaveFileName(this, title, start, filter);
+    })
 {
     setWindowTitle(tr("Touchline"));
+    setAcceptDrops(true);
     m_pages = new QStackedWidget;
     m_pages->addWidget(createNoDatabasePage());
     // The due list and the cadence editor work on one file: they join the tabs
@@ -249,6 +284,241 @@ void MainWindow::backUp(const QString &folder)
     thread->start(QThread::LowPriority);
 }
 
+void MainWindow::importProspects(const QString &path)
+{
+    if (!m_db || m_db->isReadOnly())
+        return;
+    ImportWizard wizard(m_db->path(), m_userId, this);
+    wizard.setOpenFileChooser(m_chooseOpenFile);
+    wizard.resultView()->setFileChooser(m_chooseSaveFile);
+    if (!path.isEmpty())
+        wizard.setFilePath(path);
+    wizard.exec();
+    if (!wizard.imported())
+        return;
+    // The import wrote on its own connection: the views follow it now, not at the next poll.
+    m_changeWatcher->check();
+    statusBar()->showMessage(
+        tr("Imported %1: %2")
+            .arg(QFileInfo(wizard.filePath()).fileName(), wizard.resultView()->outcomeText()),
+        statusMessageMs);
+}
+
+void MainWindow::importTouches()
+{
+    if (!m_db || m_db->isReadOnly())
+        return;
+    const QString path = m_chooseOpenFile(tr("Import Touch History From"),
+        AppSettings::importFolder(), tr("Touch history (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    AppSettings::setImportFolder(QFileInfo(path).absolutePath());
+    const QString name = QFileInfo(path).fileName();
+    QList<TouchImportRow> rows;
+    QList<RowProblem> problems;
+    Error error;
+    if (!TouchFileReader::readFile(path, &rows, &problems, &error)) {
+        showError(error.message);
+        return;
+    }
+    if (rows.isEmpty() && problems.isEmpty()) {
+        showError(tr("%1 has no touches to import.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (rows.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Touchline"),
+            tr("No row of %1 can be imported.").arg(QDir::toNativeSeparators(path)),
+            QMessageBox::Close, this);
+        box.setInformativeText(tr(
+            "%n row(s) cannot be read; the details list them all.", nullptr, int(problems.size())));
+        QStringList lines;
+        for (const RowProblem &problem : std::as_const(problems))
+            lines.append(problem.line > 0 ? tr("Line %1: %2").arg(problem.line).arg(problem.reason)
+                                          : problem.reason);
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+        box.exec();
+        return;
+    }
+
+    QMessageBox confirm(QMessageBox::Question, tr("Import Touch History"),
+        tr("Import %n touch(es) from %1?", nullptr, int(rows.size())).arg(name),
+        QMessageBox::Cancel, this);
+    confirm.setInformativeText(problems.isEmpty()
+            ? tr("Each touch joins the timeline of the prospect with its email address or "
+                 "LinkedIn profile.")
+            : tr("Each touch joins the timeline of the prospect with its email address or "
+                 "LinkedIn profile. %n row(s) cannot be read and will be listed at the end.",
+                nullptr, int(problems.size())));
+    QPushButton *importButton = confirm.addButton(tr("&Import"), QMessageBox::AcceptRole);
+    confirm.setDefaultButton(importButton);
+    confirm.exec();
+    if (confirm.clickedButton() != importButton)
+        return;
+
+    ImportRunDialog dialog(tr("Import Touch History"), this);
+    dialog.setObjectName(QStringLiteral("touchImportDialog"));
+    dialog.view()->setFileChooser(m_chooseSaveFile);
+    const qint64 authorId = m_userId;
+    dialog.view()->run(m_db->path(), path,
+        [rows, problems, authorId](
+            Database &db, const ImportProgress &progress, ImportSummary *summary, Error *runError) {
+            const ImportResult result
+                = TouchImporter(db).apply(rows, authorId, false, progress, summary, runError);
+            // The rows the reader refused are listed with the importer's.
+            mergeProblems(&summary->failed, problems);
+            return result;
+        });
+    dialog.exec();
+    if (dialog.view()->result() != ImportResult::Finished)
+        return;
+    m_changeWatcher->check();
+    statusBar()->showMessage(
+        tr("Imported %1: %2").arg(name, dialog.view()->outcomeText()), statusMessageMs);
+}
+
+std::optional<QList<qint64>> MainWindow::askExportScope(
+    const QString &title, const QString &question)
+{
+    const QList<qint64> selected = selectedIds();
+    ExportScopeDialog dialog(title, question, std::max(0, m_model->totalCount()),
+        m_model->rowCount(), int(selected.size()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    QList<qint64> ids; // empty: every prospect, as Exporter takes it
+    switch (dialog.scope()) {
+    case ExportScopeDialog::Scope::All:
+        break;
+    case ExportScopeDialog::Scope::Shown:
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            ids.append(m_model->idAt(row));
+        break;
+    case ExportScopeDialog::Scope::Selected:
+        ids = selected;
+        break;
+    }
+    return ids;
+}
+
+QString MainWindow::askExportPath(
+    const QString &title, const QString &baseName, const QString &suffix, const QString &filter)
+{
+    const QString suggested
+        = QDir(AppSettings::exportFolder())
+              .filePath(QStringLiteral("%1-%2.%3")
+                            .arg(baseName, QDate::currentDate().toString(Qt::ISODate), suffix));
+    QString path = m_chooseSaveFile(title, suggested, filter);
+    if (path.isEmpty())
+        return path;
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += QLatin1Char('.') + suffix;
+        // The save dialog asked about the name without the suffix, if at all.
+        if (QFileInfo::exists(path)) {
+            QMessageBox confirm(QMessageBox::Warning, title,
+                tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                QMessageBox::Cancel, this);
+            confirm.setInformativeText(tr("Its contents will be lost."));
+            QPushButton *replace = confirm.addButton(tr("&Replace"), QMessageBox::AcceptRole);
+            confirm.setDefaultButton(QMessageBox::Cancel);
+            confirm.exec();
+            if (confirm.clickedButton() != replace)
+                return {};
+        }
+    }
+    AppSettings::setExportFolder(QFileInfo(path).absolutePath());
+    return path;
+}
+
+void MainWindow::reportExport(bool exported, const QString &path, const Error &error)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    if (exported) {
+        statusBar()->showMessage(tr("Exported to %1.").arg(name), statusMessageMs);
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Export"), tr("Could not export to %1.").arg(name),
+        QMessageBox::Close, this);
+    box.setInformativeText(error.message);
+    box.exec();
+}
+
+void MainWindow::exportProspectsCsv()
+{
+    if (!m_db)
+        return;
+    const std::optional<QList<qint64>> ids
+        = askExportScope(tr("Export Prospects"), tr("Export to CSV:"));
+    if (!ids)
+        return;
+    const QString path = askExportPath(tr("Export Prospects to CSV"), tr("prospects"),
+        QStringLiteral("csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    Error error;
+    reportExport(Exporter(*m_db).prospectsCsv(path, *ids, &error), path, error);
+}
+
+void MainWindow::exportTouchesCsv()
+{
+    if (!m_db)
+        return;
+    const std::optional<QList<qint64>> ids
+        = askExportScope(tr("Export Touches"), tr("Export to CSV the touches of:"));
+    if (!ids)
+        return;
+    const QString path = askExportPath(
+        tr("Export Touches to CSV"), tr("touches"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    Error error;
+    reportExport(Exporter(*m_db).touchesCsv(path, *ids, &error), path, error);
+}
+
+void MainWindow::exportDueCalendar()
+{
+    if (!m_db)
+        return;
+    const QString path = askExportPath(tr("Export Due Touches to Calendar"), tr("due-touches"),
+        QStringLiteral("ics"), tr("Calendar files (*.ics)"));
+    if (path.isEmpty())
+        return;
+    // The owners the due list shows, over the coming days.
+    DueFilter filter;
+    filter.ownerId = m_duePage->model()->ownerFilter();
+    filter.until
+        = EnrollmentRepository::dueUntilEndOf(EnrollmentRepository::calendarExportLastDay());
+    Error error;
+    reportExport(Exporter(*m_db).dueCalendar(path, filter, &error), path, error);
+}
+
+void MainWindow::exportVCards()
+{
+    const QList<qint64> ids = selectedIds();
+    if (!m_db || ids.isEmpty())
+        return;
+    const QString path = askExportPath(tr("Export Selected Prospects to vCard"), tr("contacts"),
+        QStringLiteral("vcf"), tr("vCard files (*.vcf)"));
+    if (path.isEmpty())
+        return;
+    Error error;
+    reportExport(Exporter(*m_db).vCards(path, ids, &error), path, error);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_db && !m_db->isReadOnly() && !importablePath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = importablePath(event->mimeData());
+    if (!m_db || m_db->isReadOnly() || path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop has ended: the source waits for it while the wizard is open.
+    QTimer::singleShot(0, this, [this, path] { importProspects(path); });
+}
+
 QWidget *MainWindow::createNoDatabasePage()
 {
     auto *page = new QWidget;
@@ -396,6 +666,45 @@ void MainWindow::createActions()
             backUp(folder);
     });
 
+    m_importProspectsAction = new QAction(tr("&Import Prospects…"), this);
+    m_importProspectsAction->setObjectName(QStringLiteral("importProspectsAction"));
+    m_importProspectsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    m_importProspectsAction->setStatusTip(
+        tr("Add prospects from a CSV file or vCards: CRM, LinkedIn, Google or Outlook exports"));
+    connect(m_importProspectsAction, &QAction::triggered, this, [this] { importProspects(); });
+
+    m_importTouchesAction = new QAction(tr("Import &Touch History…"), this);
+    m_importTouchesAction->setObjectName(QStringLiteral("importTouchesAction"));
+    m_importTouchesAction->setShortcut(QKeySequence(tr("Ctrl+Shift+H")));
+    m_importTouchesAction->setStatusTip(
+        tr("Add past emails, calls and meetings from a CSV file to the prospects' timelines"));
+    connect(m_importTouchesAction, &QAction::triggered, this, &MainWindow::importTouches);
+
+    m_exportProspectsAction = new QAction(tr("&Prospects to CSV…"), this);
+    m_exportProspectsAction->setObjectName(QStringLiteral("exportProspectsAction"));
+    m_exportProspectsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    m_exportProspectsAction->setStatusTip(tr("Save prospects as a CSV file for a spreadsheet"));
+    connect(m_exportProspectsAction, &QAction::triggered, this, &MainWindow::exportProspectsCsv);
+
+    m_exportTouchesAction = new QAction(tr("&Touches to CSV…"), this);
+    m_exportTouchesAction->setObjectName(QStringLiteral("exportTouchesAction"));
+    m_exportTouchesAction->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    m_exportTouchesAction->setStatusTip(tr("Save the touches of prospects as a CSV file"));
+    connect(m_exportTouchesAction, &QAction::triggered, this, &MainWindow::exportTouchesCsv);
+
+    m_exportCalendarAction = new QAction(tr("&Due Touches to Calendar (.ics)…"), this);
+    m_exportCalendarAction->setObjectName(QStringLiteral("exportCalendarAction"));
+    m_exportCalendarAction->setStatusTip(
+        tr("Save the touches due in the next %n day(s) as events for a calendar app", nullptr,
+            calendarDays));
+    connect(m_exportCalendarAction, &QAction::triggered, this, &MainWindow::exportDueCalendar);
+
+    m_exportVCardAction = new QAction(tr("&Selected Prospects to vCard…"), this);
+    m_exportVCardAction->setObjectName(QStringLiteral("exportVCardAction"));
+    m_exportVCardAction->setStatusTip(
+        tr("Save the selected prospects as contacts for an address book"));
+    connect(m_exportVCardAction, &QAction::triggered, this, &MainWindow::exportVCards);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -537,6 +846,14 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_backUpAction);
     file->addAction(m_backUpToAction);
+    file->addSeparator();
+    file->addAction(m_importProspectsAction);
+    file->addAction(m_importTouchesAction);
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(m_exportProspectsAction);
+    exportMenu->addAction(m_exportTouchesAction);
+    exportMenu->addAction(m_exportCalendarAction);
+    exportMenu->addAction(m_exportVCardAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -974,6 +1291,13 @@ void MainWindow::updateActions()
     // A backup only reads, so it works on a file open read-only too.
     m_backUpAction->setEnabled(open && !m_backingUp);
     m_backUpToAction->setEnabled(open && !m_backingUp);
+    m_importProspectsAction->setEnabled(writable);
+    m_importTouchesAction->setEnabled(writable);
+    // Exports only read, so they work on a file open read-only too.
+    m_exportProspectsAction->setEnabled(open);
+    m_exportTouchesAction->setEnabled(open);
+    m_exportCalendarAction->setEnabled(open);
+    m_exportVCardAction->setEnabled(open && selected > 0);
     m_logTouchAction->setEnabled(writable && m_timelineModel && m_timelineModel->prospectId() != 0);
     m_focusTableAction->setEnabled(open);
     m_focusTimelineAction->setEnabled(open);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -73,13 +74,25 @@ public:
     // Asks for a folder; an empty answer cancels. Tests replace the dialog.
     using FolderChooser = std::function<QString(const QString &title, const QString &start)>;
     void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
+    // Asks for a file to read or to write, starting at `start` (a folder or a
+    // suggested file); an empty answer cancels. Tests replace the dialogs.
+    using FileChooser
+        = std::function<QString(const QString &title, const QString &start, const QString &filter)>;
+    void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
+    void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
 
     // Copies the open file into `folder` (next to it when empty) in the
     // background, with a progress dialog; says where the copy went when done.
     void backUp(const QString &folder = QString());
 
+    // The import wizard, with `path` read when given. Not on a read-only file.
+    void importProspects(const QString &path = QString());
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // A contacts file dropped on the window opens the import wizard on it.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private Q_SLOTS:
     void newDatabase();
@@ -106,6 +119,11 @@ private Q_SLOTS:
     void requestStats();
     // Asks for the user's name and records further touches and edits under it.
     void changeUserName();
+    void importTouches();
+    void exportProspectsCsv();
+    void exportTouchesCsv();
+    void exportDueCalendar();
+    void exportVCards();
 
 private:
     enum class Decision { Pause, Resume };
@@ -126,6 +144,15 @@ private:
     QPushButton *addOpenBackupButton(QMessageBox &box, const QString &path);
     void openBackup(const QString &backupPath);
     QList<qint64> selectedIds() const;
+    // The prospects an export covers, as the user chooses in ExportScopeDialog
+    // (empty: all of them); nothing when cancelled.
+    std::optional<QList<qint64>> askExportScope(const QString &title, const QString &question);
+    // Where to export, suggesting `baseName` with today's date in the last
+    // export folder; empty when cancelled.
+    QString askExportPath(const QString &title, const QString &baseName, const QString &suffix,
+        const QString &filter);
+    // Says in the status bar that `path` was written, or what went wrong.
+    void reportExport(bool exported, const QString &path, const Error &error);
     // Saves `after` as a new prospect, or as an edit of `before`. When someone
     // else changed the same fields meanwhile, asks which values to keep; "back
     // to editing" rebases `form`, or opens one when the edit came from the table.
@@ -169,6 +196,8 @@ private:
     qint64 m_userId = 0;      // the user in the open file; 0: not recorded there
     UrlOpener m_openUrl;
     FolderChooser m_chooseFolder;
+    FileChooser m_chooseOpenFile;
+    FileChooser m_chooseSaveFile;
 
     QStackedWidget *m_pages = nullptr;
     QTabWidget *m_views = nullptr;
@@ -189,6 +218,12 @@ private:
     QAction *m_backUpAction = nullptr;
     QAction *m_backUpToAction = nullptr;
     bool m_backingUp = false;
+    QAction *m_importProspectsAction = nullptr;
+    QAction *m_importTouchesAction = nullptr;
+    QAction *m_exportProspectsAction = nullptr;
+    QAction *m_exportTouchesAction = nullptr;
+    QAction *m_exportCalendarAction = nullptr;
+    QAction *m_exportVCardAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

@@ -4,6 +4,7 @@
 #include "CommandContext.h"
 #include "CommandParser.h"
 #include "DatabaseCommands.h"
+#include "ImportExportCommands.h"
 #include "ProspectCommands.h"
 #include "ReportCommands.h"
 #include "TouchCommands.h"
@@ -91,6 +92,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"unenroll", &runMember<CadenceCommands, &CadenceCommands::unenroll>},
         {"due", &runMember<CadenceCommands, &CadenceCommands::due>},
         {"report", &runMember<ReportCommands, &ReportCommands::run>},
+        {"import", &runMember<ImportExportCommands, &ImportExportCommands::runImport>},
+        {"export", &runMember<ImportExportCommands, &ImportExportCommands::runExport>},
     };
     if (const Command *found = findCommand(commands, command))
         return found->run(context, words);

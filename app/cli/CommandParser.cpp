@@ -66,6 +66,23 @@ const char *const commands[][2] = {
     {"report heatmap",
         QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
             "Touches and replies by weekday and hour of the touch replied to.")},
+    {"import prospects",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
+            "Import prospects from a CSV or vCard file; print what was imported and which rows "
+            "were not.")},
+    {"import touches",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
+            "Import past touches from a CSV file; print what was imported and which rows were "
+            "not.")},
+    {"export prospects",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Write the prospects to a CSV file.")},
+    {"export touches",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Write the touches to a CSV file.")},
+    {"export ics",
+        QT_TRANSLATE_NOOP(
+            "Touchline::Cli::Commands", "Write the due cadence steps to an iCalendar file.")},
+    {"export vcard",
+        QT_TRANSLATE_NOOP("Touchline::Cli::Commands", "Write the prospects to a vCard file.")},
     {"generate",
         QT_TRANSLATE_NOOP("Touchline::Cli::Commands",
             "Add reproducible demo prospects and touches (creates the file if needed).")},

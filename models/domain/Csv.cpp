@@ -7,11 +7,17 @@ namespace Touchline::Csv {
 
 namespace {
 
-// A spreadsheet runs a cell starting with one of these as a formula.
+// Whether the text starts with a formula start after any apostrophes. A
+// spreadsheet runs a cell that starts with one as a formula; text with
+// apostrophes before one gets a quote too, so that plainText() takes off only
+// the quote cell() added.
 bool startsLikeFormula(QStringView text)
 {
     static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-    return !text.isEmpty() && formulaStarts.contains(text.front());
+    qsizetype start = 0;
+    while (start < text.size() && text.at(start) == QLatin1Char('\''))
+        ++start;
+    return start < text.size() && formulaStarts.contains(text.at(start));
 }
 
 } // namespace

@@ -28,8 +28,9 @@ public:
     // are the ones ProspectFileReader maps back under the Touchline preset.
     bool prospectsCsv(const QString &path, const QList<qint64> &prospectIds, Error *error);
     // The touches of these prospects (empty: of all), in the columns
-    // TouchFileReader reads.
-    bool touchesCsv(const QString &path, const QList<qint64> &prospectIds, Error *error);
+    // TouchFileReader reads; `written` receives how many.
+    bool touchesCsv(const QString &path, const QList<qint64> &prospectIds, Error *error,
+        int *written = nullptr);
     bool vCards(const QString &path, const QList<qint64> &prospectIds, Error *error);
     // The due list under this filter as events (ICalendar).
     bool dueCalendar(const QString &path, const DueFilter &filter, Error *error);

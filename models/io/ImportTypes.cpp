@@ -2,7 +2,16 @@
 
 #include "domain/Csv.h"
 
+#include <algorithm>
+
 namespace Touchline {
+
+void mergeProblems(QList<RowProblem> *problems, const QList<RowProblem> &more)
+{
+    problems->append(more);
+    std::stable_sort(problems->begin(), problems->end(),
+        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+}
 
 QString ImportText::problemsCsv(const QList<RowProblem> &problems)
 {
@@ -19,6 +28,13 @@ QString ImportText::summaryLine(const ImportSummary &summary)
         .arg(summary.updated)
         .arg(summary.skipped)
         .arg(summary.failed.size());
+}
+
+QString ImportText::undecodableRow(const QString &encoding)
+{
+    return tr("The row has bytes that are not %1 text; fix the file's encoding and import it "
+              "again.")
+        .arg(encoding);
 }
 
 } // namespace Touchline

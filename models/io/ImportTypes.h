@@ -31,6 +31,9 @@ struct ImportSummary
     QList<RowProblem> failed;
 };
 
+// Adds `more` to the problems and puts them all in line order, as they are shown.
+void mergeProblems(QList<RowProblem> *problems, const QList<RowProblem> &more = {});
+
 enum class ImportResult { Finished, Cancelled, Failed };
 
 // Called now and then with the rows handled so far; return false to cancel.
@@ -44,6 +47,9 @@ public:
     static QString problemsCsv(const QList<RowProblem> &problems);
     // One line such as "120 imported, 3 updated, 2 skipped, 1 failed".
     static QString summaryLine(const ImportSummary &summary);
+    // Why a row with bytes the decoder replaced is refused: stored, it would be
+    // garbled; refused, the fixed file can be imported again.
+    static QString undecodableRow(const QString &encoding);
 };
 
 } // namespace Touchline

@@ -1,5 +1,6 @@
 #include "ProspectImport.h"
 
+#include "ImportValues.h"
 #include "TextDecoder.h"
 #include "VCard.h"
 #include "domain/Csv.h"
@@ -9,8 +10,6 @@
 #include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
-#include <QDir>
-#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
@@ -66,11 +65,14 @@ constexpr KeyTable::Key<DuplicateAction> duplicateActionNames[] = {
 
 struct HeaderName
 {
-    const char *key; // as headerKey() writes it
+    const char *key; // as ImportValues::headerKey() writes it
     ImportField field;
 };
 
 using F = ImportField;
+using ImportValues::headerKey;
+using ImportValues::linkedInProfileKey;
+using ImportValues::timeFromText;
 
 // Header names common to spreadsheets in English, French and German, and to
 // the exports below wherever they agree.
@@ -245,27 +247,6 @@ const QList<std::pair<QRegularExpression, ImportField>> &numberedNames()
     return names;
 }
 
-// A header as compared: lower case, accents dropped, punctuation and runs of
-// space as one space ("E-mail Address" and "e_mail address" read alike).
-QString headerKey(const QString &header)
-{
-    QString key;
-    bool space = false;
-    for (const QChar c : Csv::plainText(header).normalized(QString::NormalizationForm_KD)) {
-        if (c.isMark())
-            continue;
-        if (c.isLetterOrNumber()) {
-            if (space && !key.isEmpty())
-                key += QLatin1Char(' ');
-            key += c.toLower();
-            space = false;
-        } else {
-            space = true;
-        }
-    }
-    return key;
-}
-
 std::optional<ImportField> lookUp(const QList<HeaderName> &names, const QString &key)
 {
     for (const HeaderName &name : names) {
@@ -418,33 +399,6 @@ std::optional<ProspectStatus> statusFromText(const QString &text)
     return std::nullopt;
 }
 
-QDateTime timeFromText(const QString &text)
-{
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (time.isValid())
-        return time;
-    for (const char *format : {"yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"}) {
-        time = QDateTime::fromString(text, QLatin1String(format));
-        if (time.isValid())
-            return time;
-    }
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    return date.isValid() ? date.startOfDay() : QDateTime();
-}
-
-// A LinkedIn profile as compared: without scheme, "www.", query or final slash.
-QString linkedInKey(const QString &url)
-{
-    const QUrl parsed(url);
-    QString host = parsed.host().toLower();
-    if (host.startsWith(QLatin1String("www.")))
-        host = host.mid(4);
-    QString path = parsed.path().toLower();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    return host + path;
-}
-
 ImportTable vCardTable(const QString &text)
 {
     QList<VCardContact> contacts;
@@ -560,7 +514,6 @@ bool ProspectFileReader::read(
         || (preset == ImportPreset::Auto && VCard::looksLikeVCard(decoded.text))) {
         *table = vCardTable(decoded.text);
         table->encoding = decoded.encoding;
-        table->readProblems = decoded.warnings + table->readProblems;
         if (table->rows.isEmpty() && table->readProblems.isEmpty())
             return fail(error, Error::Kind::Invalid, tr("The file holds no contact cards."));
         return true;
@@ -568,7 +521,6 @@ bool ProspectFileReader::read(
 
     ImportTable result;
     result.encoding = decoded.encoding;
-    result.readProblems = decoded.warnings;
     result.delimiter = CsvReader::detectDelimiter(decoded.text);
     QList<CsvRecord> records;
     if (!CsvReader::parse(decoded.text, result.delimiter, &records, error))
@@ -584,6 +536,12 @@ bool ProspectFileReader::read(
             break;
         }
     }
+    // A first row naming one field is a header too, unless it holds an address.
+    const QStringList &firstRow = records.constFirst().fields;
+    if (headerIndex < 0 && recognisedFields(firstRow) == 1
+        && std::none_of(firstRow.cbegin(), firstRow.cend(),
+            [](const QString &cell) { return isValidEmail(emailFrom(cell.trimmed())); }))
+        headerIndex = 0;
     if (headerIndex >= 0) {
         result.headerLine = records.at(headerIndex).line;
         result.header = records.at(headerIndex).fields;
@@ -607,15 +565,12 @@ bool ProspectFileReader::read(
 bool ProspectFileReader::readFile(
     const QString &path, ImportPreset preset, ImportTable *table, Error *error)
 {
-    const QString shown = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(error, file.exists() ? Error::Kind::Io : Error::Kind::NotFound,
-            tr("%1 cannot be read: %2").arg(shown, file.errorString()));
-    Error readError;
-    if (!read(file.readAll(), preset, table, &readError))
-        return fail(error, readError.kind, tr("%1: %2").arg(shown, readError.message));
-    return true;
+    return ImportValues::readFile(
+        path,
+        [&](const QByteArray &bytes, Error *readError) {
+            return read(bytes, preset, table, readError);
+        },
+        error);
 }
 
 void ProspectFileReader::candidates(
@@ -649,6 +604,15 @@ void ProspectFileReader::candidates(
         }
         if (values.isEmpty())
             continue; // a row of empty cells, as spreadsheets leave at the end
+        const bool undecodable = std::any_of(
+            values.cbegin(), values.cend(), [](const QStringList &cells) {
+                return std::any_of(cells.cbegin(), cells.cend(),
+                    [](const QString &cell) { return cell.contains(QChar::ReplacementCharacter); });
+            });
+        if (undecodable) {
+            problems->append({row.line, ImportText::undecodableRow(table.encoding)});
+            continue;
+        }
 
         ImportCandidate candidate;
         candidate.line = row.line;
@@ -762,6 +726,29 @@ ProspectImporter::ProspectImporter(Database &db)
 {
 }
 
+bool ProspectImporter::matchExisting(QList<ImportPlanRow> *rows, Error *error) const
+{
+    ImportValues::ProspectMatcher matcher;
+    if (!matcher.load(m_db, error))
+        return false;
+    QList<qint64> ids;
+    ids.reserve(rows->size());
+    for (const ImportPlanRow &row : std::as_const(*rows))
+        ids.append(matcher.find(row.candidate.prospect.email, row.candidate.prospect.linkedInUrl));
+    QList<Prospect> existing;
+    if (!ProspectRepository(m_db).fetch(ids, &existing, error))
+        return false;
+    QHash<qint64, Prospect> existingById;
+    for (const Prospect &prospect : std::as_const(existing))
+        existingById.insert(prospect.id, prospect);
+    for (qsizetype i = 0; i < rows->size(); ++i) {
+        const auto found = existingById.constFind(ids.at(i));
+        (*rows)[i].existing
+            = found == existingById.cend() ? std::nullopt : std::optional<Prospect>(*found);
+    }
+    return true;
+}
+
 bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *error) const
 {
     QList<ImportCandidate> candidates;
@@ -769,64 +756,34 @@ bool ProspectImporter::plan(const ImportTable &table, ImportPlan *plan, Error *e
     result.problems = table.readProblems;
     ProspectFileReader::candidates(table, &candidates, &result.problems);
 
-    ProspectRepository repository(m_db);
-    QList<ProspectContactPoints> points;
-    if (!repository.contactPoints(&points, error))
-        return false;
-    QHash<QString, qint64> byEmail;
-    QHash<QString, qint64> byProfile;
-    for (const ProspectContactPoints &point : points) {
-        if (!point.email.isEmpty())
-            byEmail.insert(point.email.toLower(), point.id);
-        if (!point.linkedInUrl.isEmpty())
-            byProfile.insert(linkedInKey(point.linkedInUrl), point.id);
-    }
-
+    // A row repeats an earlier one with its email, or without one, with its profile.
     QHash<QString, int> seenEmails;
     QHash<QString, int> seenProfiles;
-    QList<qint64> existingIds;
-    QList<qsizetype> rowsWithExisting;
     for (const ImportCandidate &candidate : std::as_const(candidates)) {
         const QString email = candidate.prospect.email.toLower();
         const QString profile = candidate.prospect.linkedInUrl.isEmpty()
             ? QString()
-            : linkedInKey(candidate.prospect.linkedInUrl);
-        // Matched by email; by profile only for rows without an email.
-        QHash<QString, int> &seen = email.isEmpty() ? seenProfiles : seenEmails;
-        const QString key = email.isEmpty() ? profile : email;
-        if (!key.isEmpty()) {
-            if (const int earlier = seen.value(key)) {
-                result.problems.append({candidate.line,
-                    email.isEmpty() ? tr("Same LinkedIn profile as line %1; only that row is "
-                                         "imported.")
-                                          .arg(earlier)
-                                    : tr("Same email address as line %1; only that row is "
-                                         "imported.")
-                                          .arg(earlier)});
-                continue;
-            }
-            seen.insert(key, candidate.line);
+            : linkedInProfileKey(candidate.prospect.linkedInUrl);
+        if (const int earlier = email.isEmpty() ? 0 : seenEmails.value(email)) {
+            result.problems.append({candidate.line,
+                tr("Same email address as line %1; only that row is imported.").arg(earlier)});
+            continue;
         }
-        const qint64 existingId = email.isEmpty() ? byProfile.value(profile) : byEmail.value(email);
-        if (existingId != 0) {
-            existingIds.append(existingId);
-            rowsWithExisting.append(result.rows.size());
+        if (const int earlier
+            = email.isEmpty() && !profile.isEmpty() ? seenProfiles.value(profile) : 0) {
+            result.problems.append({candidate.line,
+                tr("Same LinkedIn profile as line %1; only that row is imported.").arg(earlier)});
+            continue;
         }
+        if (!email.isEmpty())
+            seenEmails.insert(email, candidate.line);
+        if (!profile.isEmpty() && !seenProfiles.contains(profile))
+            seenProfiles.insert(profile, candidate.line);
         result.rows.append({candidate, std::nullopt});
     }
-
-    QList<Prospect> existing;
-    if (!repository.fetch(existingIds, &existing, error))
+    if (!matchExisting(&result.rows, error))
         return false;
-    QHash<qint64, Prospect> existingById;
-    for (const Prospect &prospect : std::as_const(existing))
-        existingById.insert(prospect.id, prospect);
-    for (qsizetype i = 0; i < rowsWithExisting.size(); ++i) {
-        if (existingById.contains(existingIds.at(i)))
-            result.rows[rowsWithExisting.at(i)].existing = existingById.value(existingIds.at(i));
-    }
-    std::stable_sort(result.problems.begin(), result.problems.end(),
-        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+    mergeProblems(&result.problems);
     *plan = result;
     return true;
 }
@@ -866,6 +823,11 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
     WriteTransaction transaction(m_db);
     if (!transaction.begin(error))
         return ImportResult::Failed;
+    // Matched again under the write lock: since the plan, a teammate may have
+    // added a prospect the file holds, or deleted one it matched.
+    QList<ImportPlanRow> rows = plan.rows;
+    if (!matchExisting(&rows, error))
+        return ImportResult::Failed;
 
     UserRepository users(m_db);
     QHash<QString, qint64> ownerIds;
@@ -876,36 +838,45 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
     // New prospects go in batches, so that progress and cancelling stay responsive.
     constexpr qsizetype batchSize = 1000;
     QList<Prospect> batch;
-    QList<QString> batchNotes;
+    QList<const ImportCandidate *> batchCandidates;
     const auto storeBatch = [&]() -> bool {
         if (batch.isEmpty())
             return true;
         if (!prospects.addMany(&batch, error))
             return false;
         summary->imported += int(batch.size());
+        QList<PastTouch> notes;
+        QList<int> noteLines;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         for (qsizetype i = 0; i < batch.size(); ++i) {
-            if (batchNotes.at(i).isEmpty())
+            if (batchCandidates.at(i)->notes.isEmpty())
                 continue;
-            Touch note;
-            note.prospectId = batch.at(i).id;
-            note.channel = TouchChannel::Note;
-            note.outcome = TouchOutcome::Noted;
-            note.occurredAt = QDateTime::currentDateTimeUtc();
-            note.notes = batchNotes.at(i);
-            note.authorId = options.authorId;
-            TouchUndo undo;
-            if (!touches.log(&note, &undo, error))
-                return false;
+            PastTouch note;
+            note.touch.prospectId = batch.at(i).id;
+            note.touch.channel = TouchChannel::Note;
+            note.touch.outcome = TouchOutcome::Noted;
+            note.touch.occurredAt = now;
+            note.touch.notes = batchCandidates.at(i)->notes;
+            note.touch.authorId = options.authorId;
+            notes.append(note);
+            noteLines.append(batchCandidates.at(i)->line);
+        }
+        if (!notes.isEmpty() && !touches.importTouches(&notes, {}, error))
+            return false;
+        for (qsizetype i = 0; i < notes.size(); ++i) {
+            if (notes.at(i).result == PastTouch::Result::Refused)
+                summary->failed.append({noteLines.at(i),
+                    tr("The prospect was imported without its note: %1").arg(notes.at(i).refusal)});
         }
         batch.clear();
-        batchNotes.clear();
+        batchCandidates.clear();
         return true;
     };
 
     for (int done = 0; done < total; ++done) {
         if (progress && done % batchSize == 0 && !progress(done, total))
             return ImportResult::Cancelled;
-        const ImportPlanRow &row = plan.rows.at(done);
+        const ImportPlanRow &row = rows.at(done);
         Prospect fromFile = row.candidate.prospect;
         const QString owner = row.candidate.ownerName.trimmed();
         if (!owner.isEmpty()) {
@@ -917,7 +888,7 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
         }
         if (!row.existing) {
             batch.append(fromFile);
-            batchNotes.append(row.candidate.notes);
+            batchCandidates.append(&row.candidate);
             if (batch.size() >= batchSize && !storeBatch())
                 return ImportResult::Failed;
             continue;
@@ -946,8 +917,7 @@ ImportResult ProspectImporter::apply(const ImportPlan &plan, const ImportOptions
         return ImportResult::Failed;
     if (progress && !progress(total, total))
         return ImportResult::Cancelled;
-    std::stable_sort(summary->failed.begin(), summary->failed.end(),
-        [](const RowProblem &a, const RowProblem &b) { return a.line < b.line; });
+    mergeProblems(&summary->failed);
     if (options.dryRun)
         return ImportResult::Finished; // the transaction rolls back as it goes
     if (!transaction.commit(error))

@@ -66,7 +66,7 @@ struct ImportTable
     QStringList header;
     QList<CsvRecord> rows;
     QList<ImportField> mapping;     // one per header column
-    QList<RowProblem> readProblems; // lines the reader could not take as they were
+    QList<RowProblem> readProblems; // cards the vCard reader could not take
 };
 
 // One row turned into a prospect, before it meets the file's prospects.
@@ -149,13 +149,17 @@ public:
     bool plan(const ImportTable &table, ImportPlan *plan, Error *error) const;
 
     // Stores the plan in one transaction: all of it, or when cancelled or
-    // failed, nothing. The summary's failed rows include the plan's problems.
-    // A new prospect's notes become a note in its timeline; a duplicate's notes
-    // are left out, so that importing a file again adds no second note.
+    // failed, nothing. The rows are matched again first, so that a prospect
+    // someone added or deleted since the plan is taken as it is now. The summary's failed rows
+    // include the plan's problems. A new prospect's notes become a note in its timeline; a
+    // duplicate's notes are left out, so that importing a file again adds no second note.
     ImportResult apply(const ImportPlan &plan, const ImportOptions &options,
         const ImportProgress &progress, ImportSummary *summary, Error *error);
 
 private:
+    // Fills in each row's `existing` from the file as it is now.
+    bool matchExisting(QList<ImportPlanRow> *rows, Error *error) const;
+
     Database &m_db;
 };
 

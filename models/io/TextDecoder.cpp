@@ -8,9 +8,6 @@ namespace Touchline {
 
 namespace {
 
-// Enough lines for the user to see the pattern; a file that is damaged
-// throughout would otherwise bury every other problem of the import.
-constexpr int maxWarnings = 100;
 // The file type is judged by its start, as a file manager would.
 constexpr qsizetype sniffLength = 64 * 1024;
 constexpr qsizetype utf16SniffLength = 4 * 1024;
@@ -69,41 +66,13 @@ private:
     char32_t m_previous = 0;
 };
 
-// One warning per line that had bytes replaced, up to maxWarnings, then one
-// that says there are more.
-class ReplacementWarnings
+// Notes that bytes on `line` were replaced; the decoders go forward, so a
+// line already noted is the last one.
+void noteReplaced(QList<int> *lines, int line)
 {
-public:
-    ReplacementWarnings(QString encoding, QList<RowProblem> *warnings)
-        : m_encoding(std::move(encoding))
-        , m_warnings(warnings)
-    {
-    }
-
-    void replacedOn(int line)
-    {
-        if (line == m_lastLine)
-            return;
-        m_lastLine = line;
-        if (m_count < maxWarnings) {
-            m_warnings->append({line,
-                TextDecoder::tr("Invalid %1 bytes were replaced by %2.")
-                    .arg(m_encoding, QChar(QChar::ReplacementCharacter))});
-        } else if (m_count == maxWarnings) {
-            m_warnings->append({0,
-                TextDecoder::tr("More lines have invalid %1 bytes; only the first %2 are listed.")
-                    .arg(m_encoding)
-                    .arg(maxWarnings)});
-        }
-        ++m_count;
-    }
-
-private:
-    QString m_encoding;
-    QList<RowProblem> *m_warnings;
-    int m_lastLine = 0;
-    int m_count = 0;
-};
+    if (lines->isEmpty() || lines->last() != line)
+        lines->append(line);
+}
 
 // The length of the well-formed UTF-8 sequence at `p` (its code point in
 // *codePoint), or minus the length of the maximal ill-formed part to replace
@@ -189,7 +158,7 @@ void appendCodePoint(QChar *&out, char32_t c)
 
 // UTF-8 with ill-formed parts replaced: QString::fromUtf8 would do it too, but
 // how it replaces has changed between Qt versions, and the lines are needed.
-QString decodeUtf8Replacing(const uchar *begin, const uchar *end, ReplacementWarnings *warnings)
+QString decodeUtf8Replacing(const uchar *begin, const uchar *end, QList<int> *replacedLines)
 {
     QString text(end - begin, Qt::Uninitialized); // never more code units than bytes
     QChar *out = text.data();
@@ -204,7 +173,7 @@ QString decodeUtf8Replacing(const uchar *begin, const uchar *end, ReplacementWar
         } else {
             *out++ = QChar(QChar::ReplacementCharacter);
             lines.see(QChar::ReplacementCharacter);
-            warnings->replacedOn(lines.line());
+            noteReplaced(replacedLines, lines.line());
             p -= length;
         }
     }
@@ -222,8 +191,7 @@ QString decodeWindows1252(const uchar *begin, const uchar *end)
 }
 
 // Lone surrogates and a final odd byte become U+FFFD.
-QString decodeUtf16(
-    const uchar *begin, const uchar *end, bool bigEndian, ReplacementWarnings *warnings)
+QString decodeUtf16(const uchar *begin, const uchar *end, bool bigEndian, QList<int> *replacedLines)
 {
     const qsizetype units = (end - begin) / 2;
     const bool oddByte = (end - begin) % 2 != 0;
@@ -242,7 +210,7 @@ QString decodeUtf16(
         } else if (QChar::isSurrogate(unit)) {
             *out++ = QChar(QChar::ReplacementCharacter);
             lines.see(QChar::ReplacementCharacter);
-            warnings->replacedOn(lines.line());
+            noteReplaced(replacedLines, lines.line());
         } else {
             *out++ = QChar(unit);
             lines.see(unit);
@@ -250,7 +218,7 @@ QString decodeUtf16(
     }
     if (oddByte) {
         *out++ = QChar(QChar::ReplacementCharacter);
-        warnings->replacedOn(lines.line());
+        noteReplaced(replacedLines, lines.line());
     }
     return text;
 }
@@ -316,18 +284,15 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *decoded, Error *e
     DecodedText result;
     if (startsWith(begin, end, {0xEF, 0xBB, 0xBF})) {
         result.encoding = tr("UTF-8 with BOM");
-        ReplacementWarnings warnings(QStringLiteral("UTF-8"), &result.warnings);
-        result.text = decodeUtf8Replacing(begin + 3, end, &warnings);
+        result.text = decodeUtf8Replacing(begin + 3, end, &result.replacedLines);
     } else if (startsWith(begin, end, {0xFF, 0xFE}) || startsWith(begin, end, {0xFE, 0xFF})) {
         const bool bigEndian = begin[0] == 0xFE;
         result.encoding = bigEndian ? QStringLiteral("UTF-16BE") : QStringLiteral("UTF-16LE");
-        ReplacementWarnings warnings(result.encoding, &result.warnings);
-        result.text = decodeUtf16(begin + 2, end, bigEndian, &warnings);
+        result.text = decodeUtf16(begin + 2, end, bigEndian, &result.replacedLines);
     } else if (const Utf16Guess guess = guessUtf16(begin, end); guess != Utf16Guess::No) {
         const bool bigEndian = guess == Utf16Guess::BigEndian;
         result.encoding = bigEndian ? QStringLiteral("UTF-16BE") : QStringLiteral("UTF-16LE");
-        ReplacementWarnings warnings(result.encoding, &result.warnings);
-        result.text = decodeUtf16(begin, end, bigEndian, &warnings);
+        result.text = decodeUtf16(begin, end, bigEndian, &result.replacedLines);
     } else {
         // Valid multi-byte sequences hardly ever occur by chance in Windows-1252
         // text, so a file with more of them than bad bytes is damaged UTF-8.
@@ -337,8 +302,7 @@ bool TextDecoder::decode(const QByteArray &bytes, DecodedText *decoded, Error *e
             result.text = QString::fromUtf8(bytes);
         } else if (survey.invalidSequences <= survey.multiByteSequences) {
             result.encoding = QStringLiteral("UTF-8");
-            ReplacementWarnings warnings(result.encoding, &result.warnings);
-            result.text = decodeUtf8Replacing(begin, end, &warnings);
+            result.text = decodeUtf8Replacing(begin, end, &result.replacedLines);
         } else {
             result.encoding = QStringLiteral("Windows-1252");
             result.text = decodeWindows1252(begin, end);

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "ImportTypes.h"
 #include "storage/Error.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 namespace Touchline {
@@ -13,9 +13,9 @@ struct DecodedText
 {
     QString text;     // without any byte order mark
     QString encoding; // as shown to the user: "UTF-8", "UTF-16LE", "Windows-1252", ...
-    // Lines where bytes could not be read in the detected encoding and were
-    // replaced by U+FFFD.
-    QList<RowProblem> warnings;
+    // The lines, in order and each once, where bytes could not be read in the
+    // detected encoding and were replaced by U+FFFD.
+    QList<int> replacedLines;
 };
 
 // Turns the bytes of a text file of unknown origin into text: UTF-8 with or

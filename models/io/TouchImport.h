@@ -25,8 +25,9 @@ struct TouchImportRow
 // (any order, extra columns ignored): prospect_email (or email),
 // prospect_linkedin_url, channel, direction, outcome, occurred_at (ISO 8601;
 // or timestamp / date), notes. Channel, direction and outcome take the keys
-// of domain/Touch.h or their display names. The columns the touches export
-// writes (Exporter) read back unchanged.
+// of domain/Touch.h or their display names. An optional author column names
+// the touch's author (in touch.authorName; unknown names become users). The
+// columns the touches export writes (Exporter) read back unchanged.
 class TouchFileReader
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::TouchFileReader)

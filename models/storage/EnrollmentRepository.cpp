@@ -317,6 +317,19 @@ QTimeZone EnrollmentRepository::userZone()
     return QTimeZone::systemTimeZone();
 }
 
+QDate EnrollmentRepository::calendarExportLastDay()
+{
+    return QDateTime::currentDateTimeUtc()
+        .toTimeZone(userZone())
+        .date()
+        .addDays(calendarExportDays - 1);
+}
+
+QDateTime EnrollmentRepository::dueUntilEndOf(QDate day)
+{
+    return day.addDays(1).startOfDay(userZone());
+}
+
 bool EnrollmentRepository::refreshProspects(
     Database &db, const QList<qint64> &prospectIds, Error *error)
 {

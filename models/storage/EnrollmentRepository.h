@@ -161,6 +161,13 @@ public:
     static bool deriveLatest(Database &db, QList<EnrollmentDerivation> *derivations, Error *error);
     // The zone used for prospects without a known time zone.
     static QTimeZone userZone();
+    // The due window of a calendar export, the same in the app and the CLI: the
+    // steps due up to the end of a day in userZone(), by default the last of the
+    // calendarExportDays days from today, today included.
+    static constexpr int calendarExportDays = 30;
+    static QDate calendarExportLastDay();
+    // DueFilter::until for a window whose last day is `day`.
+    static QDateTime dueUntilEndOf(QDate day);
 
 private:
     // One decision about an enrollment: assignments to its row and an event.

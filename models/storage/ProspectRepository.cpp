@@ -227,10 +227,15 @@ std::optional<Prospect> ProspectRepository::get(qint64 id, Error *error) const
     if (!fetch({id}, &found, error))
         return std::nullopt;
     if (found.isEmpty()) {
-        fail(error, Error::Kind::NotFound, tr("There is no prospect with id %1.").arg(id));
+        fail(error, Error::Kind::NotFound, noSuchProspect(id));
         return std::nullopt;
     }
     return found.first();
+}
+
+QString ProspectRepository::noSuchProspect(qint64 id)
+{
+    return tr("There is no prospect with id %1.").arg(id);
 }
 
 int ProspectRepository::count(Error *error) const

@@ -59,6 +59,8 @@ public:
     // The prospects with these ids, in the same order; ids that no longer exist are skipped.
     bool fetch(const QList<qint64> &ids, QList<Prospect> *prospects, Error *error) const;
     std::optional<Prospect> get(qint64 id, Error *error) const;
+    // What get() reports for an id no prospect has.
+    static QString noSuchProspect(qint64 id);
     int count(Error *error) const;
 
     // The prospects that have an email or a LinkedIn URL, for matching imports.

@@ -8,15 +8,21 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Touchline {
 
 namespace {
 
-const QString selectTouches = QStringLiteral(
+// The columns readTouch() reads, and the tables they come from.
+const QString touchColumns = QStringLiteral(
     "SELECT t.id, t.prospect_id, t.channel, t.direction, t.outcome, t.occurred_at, "
     "t.touch_number, t.notes, t.author_id, u.name, t.enrollment_id, t.step_id, s.purpose, "
-    "t.created_at FROM touches t LEFT JOIN users u ON u.id = t.author_id "
-    "LEFT JOIN cadence_steps s ON s.id = t.step_id ");
+    "t.created_at");
+const QString touchTables
+    = QStringLiteral(" FROM touches t LEFT JOIN users u ON u.id = t.author_id "
+                     "LEFT JOIN cadence_steps s ON s.id = t.step_id ");
+const QString selectTouches = touchColumns + touchTables;
 
 Touch readTouch(const QSqlQuery &query)
 {
@@ -43,6 +49,24 @@ bool sameKind(const Touch &a, const Touch &b)
 {
     return a.channel == b.channel && a.direction == b.direction && a.outcome == b.outcome;
 }
+
+// What makes two touches the same for an import: files carry whole seconds.
+QString importKey(qint64 prospectId, const QString &channel, const QString &direction,
+    const QString &outcome, qint64 occurredAtMs)
+{
+    return QString::number(prospectId) + QLatin1Char('/') + channel + QLatin1Char('/') + direction
+        + QLatin1Char('/') + outcome + QLatin1Char('/') + QString::number(occurredAtMs / 1000);
+}
+
+QString importKey(const Touch &touch)
+{
+    return importKey(touch.prospectId, channelKey(touch.channel), directionKey(touch.direction),
+        outcomeKey(touch.outcome), touch.occurredAt.toMSecsSinceEpoch());
+}
+
+// Lists of ids are bound as JSON a page at a time, which keeps each statement's
+// bound text small on imports of any size.
+constexpr qsizetype idPageSize = 1000;
 
 } // namespace
 
@@ -124,6 +148,221 @@ std::optional<Touch> TouchRepository::get(qint64 touchId, Error *error) const
     return readTouch(query);
 }
 
+bool TouchRepository::importTouches(QList<PastTouch> *touches,
+    const std::function<bool(int done, int total)> &progress, Error *error)
+{
+    WriteTransaction transaction(m_db);
+    if (!transaction.begin(error))
+        return false;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<qint64> prospectIds;
+    QSet<qint64> seenProspects;
+    for (PastTouch &past : *touches) {
+        const QList<TouchFieldError> invalid = validateTouch(past.touch, now);
+        if (!invalid.isEmpty()) {
+            past.result = PastTouch::Result::Refused;
+            past.refusal = invalid.first().message;
+        } else if (!seenProspects.contains(past.touch.prospectId)) {
+            seenProspects.insert(past.touch.prospectId);
+            prospectIds.append(past.touch.prospectId);
+        }
+    }
+
+    QHash<qint64, ProspectState> states;
+    QList<Prospect> prospects;
+    const ProspectRepository prospectRepository(m_db);
+    for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
+        if (!prospectRepository.fetch(prospectIds.mid(start, idPageSize), &prospects, error))
+            return false;
+        for (const Prospect &prospect : std::as_const(prospects))
+            states.insert(prospect.id, stateOf(prospect));
+    }
+    QSet<QString> keys;
+    QHash<qint64, QDateTime> latestOptOut;
+    QHash<qint64, QDateTime> latestLift;
+    if (!readImportKeys(prospectIds, &keys, &latestOptOut, &latestLift, error))
+        return false;
+    // An opt-out the prospect took back (do-not-contact lifted after it) neither
+    // bounds the touches nor marks the prospect again.
+    const auto liftedLater = [&latestLift](const Touch &touch) {
+        const QDateTime lift = latestLift.value(touch.prospectId);
+        return lift.isValid() && touch.occurredAt <= lift;
+    };
+
+    // Repeats are skipped first; the new opt-outs among the rest then bound, with
+    // the stored ones, what a do-not-contact prospect may have been sent.
+    QSet<qint64> optingOut;
+    for (PastTouch &past : *touches) {
+        if (past.result != PastTouch::Result::Stored)
+            continue;
+        if (!states.contains(past.touch.prospectId)) {
+            past.result = PastTouch::Result::Refused;
+            past.refusal = ProspectRepository::noSuchProspect(past.touch.prospectId);
+            continue;
+        }
+        const QString key = importKey(past.touch);
+        if (keys.contains(key)) {
+            past.result = PastTouch::Result::Duplicate;
+            continue;
+        }
+        keys.insert(key);
+        if (past.touch.outcome == TouchOutcome::OptedOut && !liftedLater(past.touch)) {
+            optingOut.insert(past.touch.prospectId);
+            QDateTime &latest = latestOptOut[past.touch.prospectId];
+            if (!latest.isValid() || past.touch.occurredAt > latest)
+                latest = past.touch.occurredAt;
+        }
+    }
+    for (PastTouch &past : *touches) {
+        if (past.result != PastTouch::Result::Stored || !contactsProspect(past.touch))
+            continue;
+        const ProspectState state = states.value(past.touch.prospectId);
+        if (state.status != ProspectStatus::DoNotContact
+            && !optingOut.contains(past.touch.prospectId))
+            continue;
+        const QDateTime optOut = latestOptOut.value(past.touch.prospectId);
+        if (!optOut.isValid() || past.touch.occurredAt > optOut) {
+            past.result = PastTouch::Result::Refused;
+            Error blocked;
+            blockedError(state, &blocked);
+            past.refusal = blocked.message;
+        }
+    }
+
+    QSqlQuery insert(m_db.connection());
+    prepareStore(insert, false);
+    QHash<qint64, QList<Touch>> stored;
+    const int total = int(touches->size());
+    for (int i = 0; i < total; ++i) {
+        PastTouch &past = (*touches)[i];
+        if (past.result == PastTouch::Result::Stored) {
+            if (!past.touch.createdAt.isValid())
+                past.touch.createdAt = now;
+            if (!execStore(insert, past.touch, &past.touch.id, error))
+                return false;
+            stored[past.touch.prospectId].append(past.touch);
+        }
+        if (progress && ((i + 1) % 500 == 0 || i + 1 == total) && !progress(i + 1, total))
+            return false;
+    }
+
+    // The rules of log(), one touch after the other in time order, as if each had
+    // been logged when it happened.
+    QList<qint64> affected;
+    for (qint64 prospectId : std::as_const(prospectIds)) {
+        auto found = stored.find(prospectId);
+        if (found == stored.end())
+            continue;
+        affected.append(prospectId);
+        QList<Touch> &history = *found;
+        std::stable_sort(history.begin(), history.end(),
+            [](const Touch &a, const Touch &b) { return a.occurredAt < b.occurredAt; });
+        ProspectState state = states.value(prospectId);
+        for (const Touch &touch : std::as_const(history)) {
+            if (touch.outcome == TouchOutcome::OptedOut && liftedLater(touch))
+                continue;
+            TouchUndo change;
+            if (!applyRules(state, touch, &change, error))
+                return false;
+            state.status = change.statusAfter;
+            state.emailBounced = change.emailBouncedAfter;
+        }
+    }
+    if (!refreshDerived(affected, error) || !transaction.commit(error))
+        return false;
+    if (!affected.isEmpty())
+        m_db.notifyChanged(
+            Database::Table::Touches | Database::Table::Prospects | Database::Table::Enrollments);
+    return true;
+}
+
+bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QString> *keys,
+    QHash<qint64, QDateTime> *latestOptOut, QHash<qint64, QDateTime> *latestLift,
+    Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT prospect_id, MAX(occurred_at) FROM prospect_events "
+                                 "WHERE kind = ? AND prospect_id IN "
+                                 "(SELECT value FROM json_each(?)) GROUP BY prospect_id"));
+    for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
+        query.addBindValue(eventKindKey(ProspectEventKind::DoNotContactLifted));
+        query.addBindValue(SqlUtil::idsToJson(prospectIds.mid(start, idPageSize)));
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("reading when do-not-contact was lifted"));
+            return false;
+        }
+        while (query.next())
+            latestLift->insert(query.value(0).toLongLong(), Database::fromDbTime(query.value(1)));
+    }
+    query.finish();
+
+    query.prepare(QStringLiteral("SELECT prospect_id, channel, direction, outcome, occurred_at "
+                                 "FROM touches WHERE prospect_id IN "
+                                 "(SELECT value FROM json_each(?))"));
+    const QString optedOut = outcomeKey(TouchOutcome::OptedOut);
+    for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
+        query.addBindValue(SqlUtil::idsToJson(prospectIds.mid(start, idPageSize)));
+        if (!query.exec()) {
+            if (error)
+                *error = m_db.queryError(query, tr("reading the touches already stored"));
+            return false;
+        }
+        while (query.next()) {
+            const qint64 prospectId = query.value(0).toLongLong();
+            const QString outcome = query.value(3).toString();
+            const qint64 occurredAt = query.value(4).toLongLong();
+            keys->insert(importKey(prospectId, query.value(1).toString(), query.value(2).toString(),
+                outcome, occurredAt));
+            if (outcome != optedOut)
+                continue;
+            const QDateTime time = Database::fromDbTime(occurredAt);
+            const QDateTime lift = latestLift->value(prospectId);
+            QDateTime &latest = (*latestOptOut)[prospectId];
+            if ((!lift.isValid() || time > lift) && (!latest.isValid() || time > latest))
+                latest = time;
+        }
+    }
+    return true;
+}
+
+bool TouchRepository::forExport(const QList<qint64> &prospectIds,
+    const std::function<bool(const ExportedTouch &)> &row, Error *error) const
+{
+    // Empty: every prospect's, in time order through touches_by_time. Otherwise
+    // the prospects' touches are few enough to sort.
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(touchColumns
+        + QStringLiteral(", p.email, p.linkedin_url, p.first_name, p.last_name") + touchTables
+        + QStringLiteral("JOIN prospects p ON p.id = t.prospect_id ")
+        + (prospectIds.isEmpty()
+                ? QString()
+                : QStringLiteral("WHERE t.prospect_id IN (SELECT value FROM json_each(?)) "))
+        + QStringLiteral("ORDER BY t.occurred_at, t.id"));
+    if (!prospectIds.isEmpty())
+        query.addBindValue(SqlUtil::idsToJson(prospectIds));
+    if (!query.exec()) {
+        if (error)
+            *error = m_db.queryError(query, tr("reading touches to export"));
+        return false;
+    }
+    while (query.next()) {
+        ExportedTouch exported;
+        exported.touch = readTouch(query);
+        exported.prospectEmail = query.value(14).toString();
+        exported.prospectLinkedInUrl = query.value(15).toString();
+        Prospect names;
+        names.firstName = query.value(16).toString();
+        names.lastName = query.value(17).toString();
+        exported.prospectName = names.displayName();
+        if (!row(exported))
+            break;
+    }
+    return true;
+}
+
 bool TouchRepository::contactsProspect(const Touch &touch)
 {
     return isNumbered(touch.channel, touch.direction)
@@ -144,16 +383,23 @@ ProspectStatus TouchRepository::statusAfter(ProspectStatus status, const Touch &
     return status;
 }
 
+TouchRepository::ProspectState TouchRepository::stateOf(const Prospect &prospect)
+{
+    ProspectState state;
+    state.id = prospect.id;
+    state.name = prospect.displayName();
+    state.status = prospect.status;
+    state.emailBounced = prospect.emailBounced;
+    return state;
+}
+
 bool TouchRepository::readProspect(qint64 prospectId, ProspectState *state, Error *error) const
 {
     // The same lookup (and "no prospect with id" message) as everywhere else.
     const std::optional<Prospect> prospect = ProspectRepository(m_db).get(prospectId, error);
     if (!prospect)
         return false;
-    state->id = prospect->id;
-    state->name = prospect->displayName();
-    state->status = prospect->status;
-    state->emailBounced = prospect->emailBounced;
+    *state = stateOf(*prospect);
     return true;
 }
 
@@ -222,12 +468,22 @@ bool TouchRepository::applyRules(
 bool TouchRepository::storeTouch(const Touch &touch, bool replace, qint64 *id, Error *error)
 {
     QSqlQuery query(m_db.connection());
+    prepareStore(query, replace);
+    return execStore(query, touch, id, error);
+}
+
+void TouchRepository::prepareStore(QSqlQuery &query, bool replace)
+{
     // touch_number is left to refreshDerived(). An id of 0 binds NULL, which makes
     // SQLite pick the next one; `replace` puts back a row that undo restores.
     query.prepare((replace ? QStringLiteral("INSERT OR REPLACE") : QStringLiteral("INSERT"))
         + QStringLiteral(" INTO touches (id, prospect_id, channel, direction, outcome, "
                          "occurred_at, notes, author_id, enrollment_id, step_id, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+}
+
+bool TouchRepository::execStore(QSqlQuery &query, const Touch &touch, qint64 *id, Error *error)
+{
     query.addBindValue(SqlUtil::idOrNull(touch.id));
     query.addBindValue(touch.prospectId);
     query.addBindValue(channelKey(touch.channel));
@@ -248,18 +504,19 @@ bool TouchRepository::storeTouch(const Touch &touch, bool replace, qint64 *id, E
     return true;
 }
 
-bool TouchRepository::refreshDerived(qint64 prospectId, Error *error)
+bool TouchRepository::refreshDerived(const QList<qint64> &prospectIds, Error *error)
 {
-    // Only this prospect's rows, found through touches_by_prospect; each statement
+    // Only these prospects' rows, found through touches_by_prospect; each statement
     // writes only the rows whose value changes.
     const QString numbered = SqlUtil::numberedTouchCondition();
     const QString statements[] = {
-        QStringLiteral("UPDATE touches SET touch_number = NULL WHERE prospect_id = ? "
-                       "AND touch_number IS NOT NULL AND NOT ")
+        QStringLiteral("UPDATE touches SET touch_number = NULL WHERE prospect_id IN "
+                       "(SELECT value FROM json_each(?)) AND touch_number IS NOT NULL AND NOT ")
             + numbered,
         QStringLiteral("UPDATE touches SET touch_number = numbered.n FROM ("
-                       "SELECT id, row_number() OVER (ORDER BY occurred_at, id) AS n "
-                       "FROM touches WHERE prospect_id = ? AND ")
+                       "SELECT id, row_number() OVER (PARTITION BY prospect_id "
+                       "ORDER BY occurred_at, id) AS n "
+                       "FROM touches WHERE prospect_id IN (SELECT value FROM json_each(?)) AND ")
             + numbered
             + QStringLiteral(") AS numbered WHERE touches.id = numbered.id "
                              "AND touches.touch_number IS NOT numbered.n"),
@@ -267,23 +524,32 @@ bool TouchRepository::refreshDerived(qint64 prospectId, Error *error)
                        "WHERE prospect_id = prospects.id AND ")
             + numbered
             + QStringLiteral("), last_touch_at = (SELECT max(occurred_at) FROM touches "
-                             "WHERE prospect_id = prospects.id AND channel <> ?) WHERE id = ?"),
+                             "WHERE prospect_id = prospects.id AND channel <> ?) "
+                             "WHERE id IN (SELECT value FROM json_each(?))"),
     };
     QSqlQuery query(m_db.connection());
-    for (const QString &sql : statements) {
-        query.prepare(sql);
-        if (&sql == &statements[2])
-            query.addBindValue(channelKey(TouchChannel::Note));
-        query.addBindValue(prospectId);
-        if (!query.exec()) {
-            if (error)
-                *error = m_db.queryError(
-                    query, tr("numbering the touches of prospect %1").arg(prospectId));
-            return false;
+    for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
+        const QList<qint64> page = prospectIds.mid(start, idPageSize);
+        for (const QString &sql : statements) {
+            query.prepare(sql);
+            if (&sql == &statements[2])
+                query.addBindValue(channelKey(TouchChannel::Note));
+            query.addBindValue(SqlUtil::idsToJson(page));
+            if (!query.exec()) {
+                if (error)
+                    *error = m_db.queryError(query,
+                        page.size() == 1
+                            ? tr("numbering the touches of prospect %1").arg(page.first())
+                            : tr("numbering the touches of %n prospect(s)", nullptr,
+                                int(page.size())));
+                return false;
+            }
         }
+        // A touch can fulfil a cadence step, end the cadence or move its next due time.
+        if (!EnrollmentRepository::refreshProspects(m_db, page, error))
+            return false;
     }
-    // A touch can fulfil a cadence step, end the cadence or move its next due time.
-    return EnrollmentRepository::refreshProspects(m_db, {prospectId}, error);
+    return true;
 }
 
 QString TouchRepository::changedBySomeoneElse()
@@ -327,7 +593,7 @@ bool TouchRepository::log(Touch *touch, TouchUndo *undo, Error *error)
     record.addedTouchId = id;
     record.after = stored;
     record.after->id = id;
-    if (!applyRules(state, stored, &record, error) || !refreshDerived(state.id, error))
+    if (!applyRules(state, stored, &record, error) || !refreshDerived({state.id}, error))
         return false;
     if (!transaction.commit(error))
         return false;
@@ -392,7 +658,7 @@ bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error, const 
     if (!sameKind(stored, *before) && !applyRules(state, stored, &record, error))
         return false;
     record.after = stored;
-    if (!refreshDerived(state.id, error) || !transaction.commit(error))
+    if (!refreshDerived({state.id}, error) || !transaction.commit(error))
         return false;
     if (const auto written = get(stored.id, error))
         *touch = *written;
@@ -421,7 +687,7 @@ bool TouchRepository::remove(qint64 touchId, TouchUndo *undo, Error *error)
             *error = m_db.queryError(query, tr("deleting touch %1").arg(touchId));
         return false;
     }
-    if (!refreshDerived(state.id, error) || !transaction.commit(error))
+    if (!refreshDerived({state.id}, error) || !transaction.commit(error))
         return false;
     if (undo) {
         *undo = TouchUndo();
@@ -480,7 +746,7 @@ bool TouchRepository::undo(const TouchUndo &undo, Error *error)
         = state.status == undo.statusAfter ? undo.statusBefore : state.status;
     const bool bounced = state.emailBounced == undo.emailBouncedAfter ? undo.emailBouncedBefore
                                                                       : state.emailBounced;
-    if (!setProspectState(state, status, bounced, error) || !refreshDerived(state.id, error)
+    if (!setProspectState(state, status, bounced, error) || !refreshDerived({state.id}, error)
         || !transaction.commit(error))
         return false;
     notify(undo.prospectId);

@@ -6,9 +6,15 @@
 #include "domain/Touch.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSet>
 
+#include <functional>
 #include <optional>
+
+class QSqlQuery;
 
 namespace Touchline {
 
@@ -27,6 +33,28 @@ struct TouchUndo
     ProspectStatus statusAfter = ProspectStatus::New;
     bool emailBouncedBefore = false;
     bool emailBouncedAfter = false;
+};
+
+// A touch handed to TouchRepository::importTouches(), and what became of it.
+struct PastTouch
+{
+    enum class Result {
+        Stored,
+        Duplicate, // repeats a stored touch, or an earlier one of the same import
+        Refused,   // `refusal` says why
+    };
+    Touch touch; // its id and created time are filled in once stored
+    Result result = Result::Stored;
+    QString refusal;
+};
+
+// A touch with what identifies its prospect outside this file, for exports.
+struct ExportedTouch
+{
+    Touch touch; // with its author's name
+    QString prospectEmail;
+    QString prospectLinkedInUrl;
+    QString prospectName;
 };
 
 // The touches of prospects and the rules they carry (docs/schema.md):
@@ -74,6 +102,26 @@ public:
     bool liftDoNotContact(qint64 prospectId, qint64 authorId, Error *error);
     bool liftDoNotContact(qint64 prospectId, qint64 authorId, TouchUndo *undo, Error *error);
 
+    // Stores touches that happened in the past, many at once, in one transaction
+    // (a savepoint inside the caller's, such as an import that a dry run rolls
+    // back). Each touch is checked as log() checks it, except that an outbound
+    // attempt at a do-not-contact prospect is refused only when it is later than
+    // the prospect's latest opt-out touch (stored or imported; any attempt when
+    // there is none), so that the history before an opt-out may be brought in. A
+    // touch that repeats a stored one or an earlier one of the list (same
+    // prospect, channel, direction, outcome and second) is skipped. Then the
+    // status rules apply to each prospect's new touches in time order, and each
+    // affected prospect is numbered and derived again once. `progress` is called
+    // every 500 touches; when it returns false, nothing is stored and this
+    // returns false without setting `error`.
+    bool importTouches(QList<PastTouch> *touches,
+        const std::function<bool(int done, int total)> &progress, Error *error);
+
+    // Calls `row` with the touches of these prospects (empty: of every prospect)
+    // in (occurred_at, id) order, read in one pass; stops when `row` returns false.
+    bool forExport(const QList<qint64> &prospectIds,
+        const std::function<bool(const ExportedTouch &)> &row, Error *error) const;
+
     // Whether a touch like this one would be refused for a do-not-contact prospect.
     static bool contactsProspect(const Touch &touch);
     // The status a prospect has after this touch (the forward-only rules above).
@@ -88,13 +136,23 @@ private:
         bool emailBounced = false;
     };
 
+    static ProspectState stateOf(const Prospect &prospect);
     bool readProspect(qint64 prospectId, ProspectState *state, Error *error) const;
     bool blockedError(const ProspectState &state, Error *error) const;
     bool applyRules(const ProspectState &state, const Touch &touch, TouchUndo *undo, Error *error);
     bool setProspectState(
         const ProspectState &state, ProspectStatus status, bool emailBounced, Error *error);
     bool storeTouch(const Touch &touch, bool replace, qint64 *id, Error *error);
-    bool refreshDerived(qint64 prospectId, Error *error);
+    // Prepares `query` for storeTouch()'s INSERT, to be run by execStore().
+    static void prepareStore(QSqlQuery &query, bool replace);
+    bool execStore(QSqlQuery &query, const Touch &touch, qint64 *id, Error *error);
+    // What importTouches() compares new touches with: the stored touches of these
+    // prospects as keys, the time each one's do-not-contact was last lifted, and
+    // of each one's latest opt-out after it.
+    bool readImportKeys(const QList<qint64> &prospectIds, QSet<QString> *keys,
+        QHash<qint64, QDateTime> *latestOptOut, QHash<qint64, QDateTime> *latestLift,
+        Error *error) const;
+    bool refreshDerived(const QList<qint64> &prospectIds, Error *error);
     // Only this prospect's row changed, which lets views skip a full refresh.
     void notify(qint64 prospectId);
     static QString changedBySomeoneElse();

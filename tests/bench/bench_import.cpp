@@ -109,10 +109,12 @@ int main(int argc, char *argv[])
             error);
     };
 
-    const double read = Bench::medianMs(repeat, [] {}, [&] {
-        Error error;
-        check(ProspectFileReader::read(csv, ImportPreset::Auto, &table, &error), error);
-    });
+    const double read = Bench::medianMs(
+        repeat, [] {},
+        [&] {
+            Error error;
+            check(ProspectFileReader::read(csv, ImportPreset::Auto, &table, &error), error);
+        });
     const double planning = Bench::medianMs(repeat, freshFile, [&] {
         Error error;
         check(ProspectImporter(db).plan(table, &plan, &error), error);

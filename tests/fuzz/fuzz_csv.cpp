@@ -30,7 +30,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     require(!decoded.text.isEmpty() && !decoded.encoding.isEmpty());
-    require(decoded.warnings.size() <= 101);
+    // Each line once, in order, and only lines with a replacement.
+    for (qsizetype i = 0; i < decoded.replacedLines.size(); ++i)
+        require(decoded.replacedLines.at(i) >= 1
+            && (i == 0 || decoded.replacedLines.at(i) > decoded.replacedLines.at(i - 1)));
+    require(decoded.replacedLines.isEmpty()
+        || decoded.text.contains(QChar(QChar::ReplacementCharacter)));
 
     const QChar delimiter = CsvReader::detectDelimiter(decoded.text);
     require(delimiter == u',' || delimiter == u';' || delimiter == u'\t');

@@ -40,6 +40,9 @@ void TestCsv::cell_data()
     QTest::newRow("formula CR") << QVariant(QStringLiteral("\r=1")) << QStringLiteral("\"'\r=1\"");
     QTest::newRow("formula with comma")
         << QVariant(QStringLiteral("=A1,B1")) << QStringLiteral("\"'=A1,B1\"");
+    QTest::newRow("apostrophe before a formula")
+        << QVariant(QStringLiteral("'=1")) << QStringLiteral("''=1");
+    QTest::newRow("apostrophe word") << QVariant(QStringLiteral("'tis")) << QStringLiteral("'tis");
     QTest::newRow("negative number") << QVariant(-2) << QStringLiteral("-2");
     QTest::newRow("time") << QVariant(QDateTime(QDate(2026, 3, 1), QTime(9, 30), QTimeZone::utc()))
                           << QStringLiteral("2026-03-01T09:30:00Z");
@@ -62,6 +65,10 @@ void TestCsv::plainTextUndoesNeutralising_data()
     // An apostrophe someone typed stays.
     QTest::newRow("apostrophe word") << QStringLiteral("'tis") << QStringLiteral("'tis");
     QTest::newRow("lone apostrophe") << QStringLiteral("'") << QStringLiteral("'");
+    QTest::newRow("apostrophe before a formula start")
+        << QStringLiteral("'=1") << QStringLiteral("'=1");
+    QTest::newRow("apostrophes before a formula start")
+        << QStringLiteral("''+1") << QStringLiteral("''+1");
     QTest::newRow("empty") << QString() << QString();
 }
 

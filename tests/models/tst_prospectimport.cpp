@@ -63,6 +63,7 @@ private Q_SLOTS:
     void cellsBecomeProspects();
     void badRowsAreListed_data();
     void badRowsAreListed();
+    void undecodableRowsAreRefused();
     void unreadableFilesAreRefused_data();
     void unreadableFilesAreRefused();
     void keysRoundTrip();
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void duplicatesFollowTheChosenAction();
     void linkedInProfileMatchesWithoutEmail();
     void repeatedRowsInTheFileAreListed();
+    void profileOfARowWithEmailIsRemembered();
+    void applyMatchesTheFileAsItIsNow();
     void dryRunWritesNothing();
     void cancelLeavesTheFileAsItWas();
     void readOnlyFileFails();
@@ -438,6 +441,28 @@ void TestProspectImport::badRowsAreListed()
     QVERIFY2(problems.first().reason.contains(reason), qPrintable(problems.first().reason));
 }
 
+void TestProspectImport::undecodableRowsAreRefused()
+{
+    ImportTable table;
+    Error error;
+    QVERIFY2(ProspectFileReader::readFile(dataFile(QStringLiteral("import/invalid-utf8.csv")),
+                 ImportPreset::Auto, &table, &error),
+        qPrintable(error.message));
+    QList<ImportCandidate> candidates;
+    QList<RowProblem> problems;
+    ProspectFileReader::candidates(table, &candidates, &problems);
+    QStringList names;
+    for (const ImportCandidate &candidate : std::as_const(candidates))
+        names.append(candidate.prospect.firstName);
+    QCOMPARE(names, (QStringList {QStringLiteral("José"), QStringLiteral("Jürgen")}));
+    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.at(0).line, 3);
+    QCOMPARE(problems.at(1).line, 5);
+    QCOMPARE(problems.at(0).reason, ImportText::undecodableRow(table.encoding));
+    QVERIFY2(problems.at(0).reason.contains(QLatin1String("not UTF-8 text")),
+        qPrintable(problems.at(0).reason));
+}
+
 void TestProspectImport::unreadableFilesAreRefused_data()
 {
     QTest::addColumn<QString>("file");
@@ -663,6 +688,58 @@ void TestProspectImport::repeatedRowsInTheFileAreListed()
         ProspectImporter(file.db()).apply(plan, {}, {}, &summary, &error), ImportResult::Finished);
     QCOMPARE(summary.imported, 2);
     QCOMPARE(summary.failed, plan.problems);
+}
+
+void TestProspectImport::profileOfARowWithEmailIsRemembered()
+{
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    const ImportTable table
+        = tableOf({QStringLiteral("Name"), QStringLiteral("Email"), QStringLiteral("LinkedIn")},
+            {{QStringLiteral("Ann Lee"), QStringLiteral("ann@lee.io"),
+                 QStringLiteral("https://www.linkedin.com/in/annlee")},
+                {QStringLiteral("Ann Lee"), QString(), QStringLiteral("linkedin.com/in/annlee/")}});
+    ImportPlan plan;
+    Error error;
+    QVERIFY2(ProspectImporter(file.db()).plan(table, &plan, &error), qPrintable(error.message));
+    QCOMPARE(plan.rows.size(), 1);
+    QCOMPARE(plan.problems.size(), 1);
+    QCOMPARE(plan.problems.first().line, 3);
+    QVERIFY2(plan.problems.first().reason.contains(QLatin1String("LinkedIn profile as line 2")),
+        qPrintable(plan.problems.first().reason));
+}
+
+void TestProspectImport::applyMatchesTheFileAsItIsNow()
+{
+    TestDatabase file;
+    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
+    Database &db = file.db();
+    Prospect deletedLater = Test::makeProspect(
+        QStringLiteral("Bo"), QStringLiteral("Berg"), QString(), QStringLiteral("bo@berg.se"));
+    Error error;
+    QVERIFY2(ProspectRepository(db).add(&deletedLater, &error), qPrintable(error.message));
+    const ImportTable table = tableOf({QStringLiteral("Name"), QStringLiteral("Email")},
+        {{QStringLiteral("Ann Lee"), QStringLiteral("ann@lee.io")},
+            {QStringLiteral("Bo Berg"), QStringLiteral("bo@berg.se")}});
+    ImportPlan plan;
+    QVERIFY2(ProspectImporter(db).plan(table, &plan, &error), qPrintable(error.message));
+    QVERIFY(!plan.rows.at(0).existing);
+    QVERIFY(plan.rows.at(1).existing);
+
+    // Between the plan and the import, a teammate adds Ann and deletes Bo.
+    const auto teammate = file.openSecondConnection();
+    QVERIFY(teammate);
+    Prospect ann = Test::makeProspect(
+        QStringLiteral("Ann"), QStringLiteral("Lee"), QString(), QStringLiteral("ANN@lee.io"));
+    QVERIFY2(ProspectRepository(*teammate).add(&ann, &error), qPrintable(error.message));
+    QVERIFY2(ProspectRepository(*teammate).remove({deletedLater.id}, nullptr, &error),
+        qPrintable(error.message));
+
+    ImportSummary summary;
+    QCOMPARE(ProspectImporter(db).apply(plan, {}, {}, &summary, &error), ImportResult::Finished);
+    QCOMPARE(summary.skipped, 1);  // Ann, now a duplicate
+    QCOMPARE(summary.imported, 1); // Bo, now new again
+    QCOMPARE(ProspectRepository(db).count(&error), 2);
 }
 
 void TestProspectImport::dryRunWritesNothing()

@@ -1,6 +1,9 @@
 #include "AppSettings.h"
 #include "CadencesPage.h"
 #include "DuePage.h"
+#include "ExportScopeDialog.h"
+#include "ImportResultView.h"
+#include "ImportWizard.h"
 #include "LogTouchDialog.h"
 #include "MainWindow.h"
 #include "ProspectConflictDialog.h"
@@ -9,6 +12,7 @@
 #include "TimelinePanel.h"
 #include "Translations.h"
 #include "UserNameDialog.h"
+#include "io/CsvReader.h"
 #include "itemmodels/ProspectTableModel.h"
 #include "itemmodels/TimelineModel.h"
 #include "storage/Backup.h"
@@ -20,20 +24,26 @@
 #include "storage/TouchRepository.h"
 #include "storage/UserRepository.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -1506,6 +1516,565 @@ private Q_SLOTS:
         }
         QCOMPARE(Test::fileChecksum(file.path()), before);
         QCOMPARE(m_messages, QStringList {});
+    }
+
+    void droppingAContactsFileOpensTheImportWizard_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("readOnly");
+        QTest::addColumn<bool>("opens");
+
+        QTest::newRow("csv") << QStringLiteral("contacts.csv") << false << true;
+        QTest::newRow("vCard, upper case") << QStringLiteral("cards.VCF") << false << true;
+        QTest::newRow("txt") << QStringLiteral("list.txt") << false << true;
+        QTest::newRow("Touchline file") << QStringLiteral("other.touchline") << false << false;
+        QTest::newRow("image") << QStringLiteral("photo.png") << false << false;
+        QTest::newRow("csv on a read-only file") << QStringLiteral("contacts.csv") << true << false;
+    }
+
+    void droppingAContactsFileOpensTheImportWizard()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, readOnly);
+        QFETCH(bool, opens);
+
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        const QString path = file.dirPath() + QLatin1Char('/') + name;
+        QFile dropped(path);
+        QVERIFY(dropped.open(QIODevice::WriteOnly));
+        dropped.write(name.endsWith(QLatin1String("VCF"))
+                ? "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\n"
+                  "END:VCARD\r\n"
+                : "Name,Email\nAda Lovelace,ada@example.com\n");
+        dropped.close();
+        MainWindow window;
+        QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr,
+            readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(
+            QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QCOMPARE(enter.isAccepted(), opens);
+        QCOMPARE(child<QAction>(window, "importProspectsAction")->isEnabled(), !readOnly);
+        if (!opens)
+            return;
+
+        QString shown;
+        QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        // After the drop: the wizard opens from the event loop, once the drop has ended.
+        onNextDialog<ImportWizard>(QStringLiteral("import wizard"),
+            [&shown](ImportWizard *wizard) { shown = wizard->filePath(); });
+        QTRY_COMPARE(m_dialogTitles, QStringList {QStringLiteral("Import Prospects")});
+        QCOMPARE(shown, path);
+        QCOMPARE(m_messages, QStringList());
+    }
+
+    void importedProspectsShowInTheTable()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/new.csv");
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Name,Email,Company\nAda Lovelace,ada@example.com,Analytical\n");
+        csv.close();
+        MainWindow window;
+        window.setOpenFileChooser(
+            [&](const QString &, const QString &, const QString &) { return path; });
+        QVERIFY(showFile(window, file.path()));
+        onNextDialog<ImportWizard>(QStringLiteral("import wizard"), [](ImportWizard *wizard) {
+            wizard->findChild<QPushButton *>(QStringLiteral("browseButton"))->click();
+            wizard->next();
+            wizard->next();
+            wizard->next();
+            QTRY_VERIFY_WITH_TIMEOUT(wizard->resultView()->hasFinished(), 20000);
+            wizard->accept();
+        });
+        QTest::keyClick(&window, Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_messages, QStringList());
+        QCOMPARE(m_dialogTitles, QStringList {QStringLiteral("Import Prospects")});
+        QCOMPARE(window.prospectModel()->rowCount(), 13);
+        QVERIFY(idOf(window, QStringLiteral("Ada")) > 0);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 imported")),
+            qPrintable(window.statusBar()->currentMessage()));
+    }
+
+    void importsTouchHistory()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/history.csv");
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("prospect_email,channel,direction,outcome,occurred_at,notes\n"
+                  "p1@globex.example,email,out,sent,2024-03-01T10:00:00Z,Intro\n"
+                  "p1@globex.example,phone,out,no_answer,2024-03-04T15:30:00Z,\n"
+                  "nobody@example.com,email,out,sent,2024-03-01T10:00:00Z,\n"
+                  "p4@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n");
+        csv.close();
+        MainWindow window;
+        QStringList asked;
+        window.setOpenFileChooser([&](const QString &title, const QString &, const QString &) {
+            asked.append(title);
+            return path;
+        });
+        const QString listPath = file.dirPath() + QStringLiteral("/not-imported.csv");
+        window.setSaveFileChooser(
+            [&](const QString &, const QString &, const QString &) { return listPath; });
+        QVERIFY(showFile(window, file.path()));
+        const qint64 p1 = idOf(window, QStringLiteral("Person1"));
+
+        // The question first, counting the touches read; then the import runs.
+        QTimer driver;
+        connect(&driver, &QTimer::timeout, this, [this] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                m_messages.append(box->text());
+                const QList<QAbstractButton *> buttons = box->buttons();
+                for (QAbstractButton *button : buttons) {
+                    if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                        button->click();
+                }
+            } else if (auto *dialog = qobject_cast<ImportRunDialog *>(modal);
+                       dialog && dialog->view()->hasFinished()) {
+                m_dialogTitles.append(dialog->windowTitle());
+                dialog->findChild<QPushButton *>(QStringLiteral("saveListButton"))->click();
+                dialog->reject();
+            }
+        });
+        driver.start(20);
+        child<QAction>(window, "importTouchesAction")->trigger();
+        QCOMPARE(asked, QStringList {QStringLiteral("Import Touch History From")});
+        QCOMPARE(m_dialogTitles, QStringList {QStringLiteral("Import Touch History")});
+        QCOMPARE(m_messages, QStringList {QStringLiteral("Import 3 touches from history.csv?")});
+        QCOMPARE(storedTouches(*window.database(), p1).size(), 2);
+        QVERIFY2(window.statusBar()->currentMessage().contains(
+                     QStringLiteral("2 imported, 0 updated, 0 skipped, 2 failed")),
+            qPrintable(window.statusBar()->currentMessage()));
+        QTRY_COMPARE(touchCountShown(window, p1).toInt(), 2);
+        // The failed rows, the reader's and the importer's, in the file's order.
+        QFile list(listPath);
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = list.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(1).startsWith("4,"), lines.at(1).constData());
+        QVERIFY2(lines.at(2).startsWith("5,"), lines.at(2).constData());
+    }
+
+    void exportsTheChosenProspects_data()
+    {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<ExportScopeDialog::Scope>("scope");
+        QTest::addColumn<QStringList>("header");
+        QTest::addColumn<QStringList>("firstColumn"); // of each row, sorted
+
+        using Scope = ExportScopeDialog::Scope;
+        const QStringList prospectHeader = QStringLiteral(
+            "first_name,last_name,company,title,email,phone,linkedin_url,owner,status,time_zone,"
+            "created_at,last_touch_at,next_due_at,touch_count")
+                                               .split(QLatin1Char(','));
+        const QStringList touchHeader = QStringLiteral(
+            "prospect_email,prospect_linkedin_url,prospect_name,channel,direction,outcome,"
+            "occurred_at,touch_number,notes,author")
+                                            .split(QLatin1Char(','));
+        QStringList all;
+        for (int i = 0; i < 12; ++i)
+            all.append(QStringLiteral("Person%1").arg(i));
+        all.sort();
+        const QStringList globex = {QStringLiteral("Person1"), QStringLiteral("Person10"),
+            QStringLiteral("Person4"), QStringLiteral("Person7")};
+        const QStringList selected = {QStringLiteral("Person1"), QStringLiteral("Person2")};
+        QTest::newRow("prospects: all")
+            << QByteArray("exportProspectsAction") << Scope::All << prospectHeader << all;
+        QTest::newRow("prospects: shown")
+            << QByteArray("exportProspectsAction") << Scope::Shown << prospectHeader << globex;
+        QTest::newRow("prospects: selected")
+            << QByteArray("exportProspectsAction") << Scope::Selected << prospectHeader << selected;
+        // Person1, Person2 and Person4 have one touch each.
+        QTest::newRow("touches: all")
+            << QByteArray("exportTouchesAction") << Scope::All << touchHeader
+            << QStringList {QStringLiteral("p1@globex.example"),
+                   QStringLiteral("p2@initech.example"), QStringLiteral("p4@globex.example")};
+        QTest::newRow("touches: shown")
+            << QByteArray("exportTouchesAction") << Scope::Shown << touchHeader
+            << QStringList {
+                   QStringLiteral("p1@globex.example"), QStringLiteral("p4@globex.example")};
+        QTest::newRow("touches: selected")
+            << QByteArray("exportTouchesAction") << Scope::Selected << touchHeader
+            << QStringList {
+                   QStringLiteral("p1@globex.example"), QStringLiteral("p2@initech.example")};
+    }
+
+    void exportsTheChosenProspects()
+    {
+        QFETCH(QByteArray, action);
+        QFETCH(ExportScopeDialog::Scope, scope);
+        QFETCH(QStringList, header);
+        QFETCH(QStringList, firstColumn);
+
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("export.csv"));
+        MainWindow window;
+        QStringList suggested;
+        window.setSaveFileChooser([&](const QString &, const QString &start, const QString &) {
+            suggested.append(start);
+            return path;
+        });
+        QVERIFY(showFile(window, file.path()));
+        const QDateTime when(QDate(2024, 3, 1), QTime(10, 0), QTimeZone::utc());
+        for (const char *name : {"Person1", "Person2", "Person4"})
+            logTouch(*window.database(), idOf(window, QString::fromLatin1(name)),
+                TouchChannel::Email, TouchOutcome::Sent, when);
+        selectProspects(window,
+            {idOf(window, QStringLiteral("Person1")), idOf(window, QStringLiteral("Person2"))});
+        if (scope == ExportScopeDialog::Scope::Shown) {
+            // Person2 is not at Globex: the table shows, and keeps selected, Person1 only.
+            child<QLineEdit>(window, "searchField")->setText(QStringLiteral("Globex"));
+            QTRY_COMPARE(window.prospectModel()->rowCount(), 4);
+        }
+        QCOMPARE(window.prospectView()->selectionModel()->selectedRows().size(),
+            scope == ExportScopeDialog::Scope::Shown ? 1 : 2);
+
+        QStringList enabled;
+        onNextDialog<ExportScopeDialog>(
+            QStringLiteral("scope dialog"), [&enabled, scope](ExportScopeDialog *dialog) {
+                for (QRadioButton *button : dialog->findChildren<QRadioButton *>()) {
+                    if (button->isEnabled())
+                        enabled.append(button->objectName());
+                }
+                dialog->setScope(scope);
+                dialog->accept();
+            });
+        // A failed export says why in a message box: noted, and closed.
+        QTimer closer;
+        closeMessageBoxesAsTheyCome(closer);
+        child<QAction>(window, action.constData())->trigger();
+        QCOMPARE(m_messages, QStringList());
+        QCOMPARE(enabled.size(), 3);
+        QCOMPARE(suggested.size(), 1);
+        QVERIFY2(suggested.first().endsWith(QLatin1String(".csv")), qPrintable(suggested.first()));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QDir::toNativeSeparators(path)),
+            qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(AppSettings::exportFolder(), folder.path());
+
+        QFile exported(path);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QList<CsvRecord> records;
+        Error error;
+        QVERIFY2(CsvReader::parse(
+                     QString::fromUtf8(exported.readAll()), QLatin1Char(','), &records, &error),
+            qPrintable(error.message));
+        QVERIFY(!records.isEmpty());
+        QCOMPARE(records.takeFirst().fields, header);
+        QStringList values;
+        for (const CsvRecord &record : std::as_const(records))
+            values.append(record.fields.value(0));
+        values.sort();
+        QCOMPARE(values, firstColumn);
+    }
+
+    void exportScopesThatCoverNobodyCannotBeChosen()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        MainWindow window;
+        bool asked = false;
+        window.setSaveFileChooser([&](const QString &, const QString &, const QString &) {
+            asked = true;
+            return QString();
+        });
+        QVERIFY(showFile(window, file.path()));
+        window.prospectView()->clearSelection();
+        child<QLineEdit>(window, "searchField")->setText(QStringLiteral("nobody matches this"));
+        QTRY_COMPARE(window.prospectModel()->rowCount(), 0);
+        QStringList enabled;
+        QString checked;
+        onNextDialog<ExportScopeDialog>(
+            QStringLiteral("scope dialog"), [&](ExportScopeDialog *dialog) {
+                for (QRadioButton *button : dialog->findChildren<QRadioButton *>()) {
+                    if (button->isEnabled())
+                        enabled.append(button->objectName());
+                    if (button->isChecked())
+                        checked = button->objectName();
+                }
+                dialog->reject();
+            });
+        child<QAction>(window, "exportProspectsAction")->trigger();
+        QCOMPARE(enabled, QStringList {QStringLiteral("allScope")});
+        QCOMPARE(checked, QStringLiteral("allScope"));
+        QVERIFY(!asked);
+        QVERIFY(!child<QAction>(window, "exportVCardAction")->isEnabled());
+    }
+
+    void exportsSelectedProspectsAsVCards()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        // Without a suffix, the format's is added.
+        const QString chosen = folder.filePath(QStringLiteral("cards"));
+        MainWindow window;
+        window.setSaveFileChooser(
+            [&](const QString &, const QString &, const QString &) { return chosen; });
+        QVERIFY(showFile(window, file.path()));
+        selectProspects(window,
+            {idOf(window, QStringLiteral("Person3")), idOf(window, QStringLiteral("Person5"))});
+        // A failed export says why in a message box: noted, and closed.
+        QTimer closer;
+        closeMessageBoxesAsTheyCome(closer);
+        child<QAction>(window, "exportVCardAction")->trigger();
+        QCOMPARE(m_messages, QStringList());
+        QFile cards(chosen + QStringLiteral(".vcf"));
+        QVERIFY(cards.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(cards.readAll());
+        QCOMPARE(text.count(QStringLiteral("BEGIN:VCARD\r\n")), 2);
+        QVERIFY(text.contains(QStringLiteral("p3@acme.example")));
+        QVERIFY(text.contains(QStringLiteral("p5@initech.example")));
+        QVERIFY(!text.contains(QStringLiteral("p4@globex.example")));
+        QVERIFY(window.statusBar()->currentMessage().contains(
+            QDir::toNativeSeparators(chosen + QStringLiteral(".vcf"))));
+    }
+
+    void exportsTheDueTouchesOfTheDueListsOwner_data()
+    {
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<QStringList>("names");
+
+        QTest::newRow("everyone") << QStringLiteral("Everyone")
+                                  << QStringList {QStringLiteral("Owned0"),
+                                         QStringLiteral("Owned1"), QStringLiteral("Owned2"),
+                                         QStringLiteral("Owned3"), QStringLiteral("Owned4"),
+                                         QStringLiteral("Owned5")};
+        QTest::newRow("Alice") << QStringLiteral("Alice")
+                               << QStringList {QStringLiteral("Owned0"), QStringLiteral("Owned2"),
+                                      QStringLiteral("Owned4")};
+        QTest::newRow("Bob") << QStringLiteral("Bob")
+                             << QStringList {QStringLiteral("Owned1"), QStringLiteral("Owned3")};
+    }
+
+    void exportsTheDueTouchesOfTheDueListsOwner()
+    {
+        QFETCH(QString, owner);
+        QFETCH(QStringList, names);
+
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fillWithOwners(file.db());
+        QList<Cadence> cadences;
+        Error error;
+        QVERIFY(CadenceRepository(file.db()).list(&cadences, &error));
+        QVERIFY(!cadences.isEmpty());
+        QList<qint64> ids;
+        QVERIFY(ProspectRepository(file.db()).ids(ProspectQuery(), &ids, &error));
+        EnrollResult enrolled;
+        QVERIFY(
+            EnrollmentRepository(file.db()).enroll(cadences.first().id, ids, 0, &enrolled, &error));
+        QCOMPARE(enrolled.enrolled.size(), 6);
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("due.ics"));
+        MainWindow window;
+        window.setSaveFileChooser(
+            [&](const QString &, const QString &, const QString &) { return path; });
+        QVERIFY(showFile(window, file.path()));
+        auto *dueOwner = child<QComboBox>(window, "dueOwnerFilter");
+        dueOwner->setCurrentIndex(dueOwner->findText(owner));
+        QCOMPARE(dueOwner->currentText(), owner);
+        // A failed export says why in a message box: noted, and closed.
+        QTimer closer;
+        closeMessageBoxesAsTheyCome(closer);
+        child<QAction>(window, "exportCalendarAction")->trigger();
+        QCOMPARE(m_messages, QStringList());
+
+        QFile calendar(path);
+        QVERIFY(calendar.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(calendar.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("BEGIN:VCALENDAR\r\n")));
+        QStringList summaries;
+        for (const QString &line : text.split(QStringLiteral("\r\n"))) {
+            if (line.startsWith(QLatin1String("SUMMARY:")))
+                summaries.append(line);
+        }
+        QCOMPARE(summaries.size(), names.size());
+        for (const QString &name : std::as_const(names)) {
+            QVERIFY2(std::any_of(summaries.cbegin(), summaries.cend(),
+                         [&name](const QString &summary) { return summary.contains(name); }),
+                qPrintable(name));
+        }
+    }
+
+    void exportAsksBeforeReplacingTheFileWithTheSuffix_data()
+    {
+        QTest::addColumn<bool>("exists");    // prospects.csv is there before
+        QTest::addColumn<QString>("answer"); // the button clicked when asked; empty: not asked
+        QTest::addColumn<bool>("replaced");
+
+        QTest::newRow("new file: not asked") << false << QString() << true;
+        QTest::newRow("existing file, replaced") << true << QStringLiteral("&Replace") << true;
+        QTest::newRow("existing file, kept") << true << QStringLiteral("Cancel") << false;
+    }
+
+    void exportAsksBeforeReplacingTheFileWithTheSuffix()
+    {
+        QFETCH(bool, exists);
+        QFETCH(QString, answer);
+        QFETCH(bool, replaced);
+
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString written = folder.filePath(QStringLiteral("prospects.csv"));
+        const QByteArray old("kept\n");
+        if (exists) {
+            QFile existing(written);
+            QVERIFY(existing.open(QIODevice::WriteOnly));
+            QCOMPARE(existing.write(old), old.size());
+        }
+        MainWindow window;
+        // The save dialog confirmed "prospects", without the suffix.
+        window.setSaveFileChooser([&](const QString &, const QString &, const QString &) {
+            return folder.filePath(QStringLiteral("prospects"));
+        });
+        QVERIFY(showFile(window, file.path()));
+        QStringList asked;
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked.append(box->text());
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == answer)
+                    button->click();
+            }
+            if (box->isVisible())
+                box->close();
+        });
+        onNextDialog<ExportScopeDialog>(
+            QStringLiteral("scope dialog"), [&answerer](ExportScopeDialog *dialog) {
+                answerer.start(20);
+                dialog->accept();
+            });
+        child<QAction>(window, "exportProspectsAction")->trigger();
+        answerer.stop();
+        QCOMPARE(asked,
+            answer.isEmpty() ? QStringList()
+                             : QStringList {QStringLiteral("%1 already exists. Replace it?")
+                                                .arg(QDir::toNativeSeparators(written))});
+        QFile result(written);
+        QCOMPARE(result.exists(), exists || replaced);
+        QVERIFY(result.open(QIODevice::ReadOnly));
+        const QByteArray contents = result.readAll();
+        QCOMPARE(contents == old, !replaced);
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("prospects"))));
+    }
+
+    void importAndExportHaveTheirOwnShortcuts_data()
+    {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<QKeySequence>("keys");
+
+        QTest::newRow("import touch history")
+            << QByteArray("importTouchesAction") << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H);
+        QTest::newRow("export prospects") << QByteArray("exportProspectsAction")
+                                          << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X);
+        QTest::newRow("export touches")
+            << QByteArray("exportTouchesAction") << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    }
+
+    void importAndExportHaveTheirOwnShortcuts()
+    {
+        QFETCH(QByteArray, action);
+        QFETCH(QKeySequence, keys);
+
+        MainWindow window;
+        QCOMPARE(child<QAction>(window, action.constData())->shortcut(), keys);
+        // No other action of the window answers the same keys; the Due tab's
+        // answer only while it has the focus.
+        QStringList sharing;
+        for (const QAction *other : window.findChildren<QAction *>()) {
+            if (other->objectName() != QLatin1String(action)
+                && other->shortcutContext() == Qt::WindowShortcut
+                && other->shortcuts().contains(keys))
+                sharing.append(other->objectName());
+        }
+        QCOMPARE(sharing, QStringList());
+    }
+
+    void touchFileWithNoGoodRowListsEveryProblem()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/history.csv");
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("prospect_email,channel,direction,outcome,occurred_at,notes\n"
+                  "p1@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n"
+                  "p2@globex.example,email,out,sent,yesterday,\n"
+                  "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,\n");
+        csv.close();
+        MainWindow window;
+        window.setOpenFileChooser(
+            [&](const QString &, const QString &, const QString &) { return path; });
+        QVERIFY(showFile(window, file.path()));
+        QString detailed;
+        QTimer::singleShot(0, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                m_messages.append(box->text());
+                detailed = box->detailedText();
+                box->close();
+            }
+        });
+        child<QAction>(window, "importTouchesAction")->trigger();
+        QCOMPARE(m_messages,
+            QStringList {QStringLiteral("No row of %1 can be imported.")
+                             .arg(QDir::toNativeSeparators(path))});
+        const QStringList lines = detailed.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        for (int i = 0; i < lines.size(); ++i)
+            QVERIFY2(lines.at(i).startsWith(QStringLiteral("Line %1: ").arg(i + 2)),
+                qPrintable(lines.at(i)));
+    }
+
+    void exportFailureNamesTheFile()
+    {
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/gone/prospects.csv");
+        MainWindow window;
+        window.setSaveFileChooser(
+            [&](const QString &, const QString &, const QString &) { return path; });
+        QVERIFY(showFile(window, file.path()));
+        onNextDialog<ExportScopeDialog>(
+            QStringLiteral("scope dialog"), [this](ExportScopeDialog *dialog) {
+                closeNextMessageBox();
+                dialog->accept();
+            });
+        child<QAction>(window, "exportProspectsAction")->trigger();
+        QCOMPARE(m_messages.size(), 1);
+        QVERIFY2(m_messages.first().contains(QDir::toNativeSeparators(path)),
+            qPrintable(m_messages.first()));
+        QVERIFY(!QFileInfo::exists(path));
     }
 
     void withoutAFileOnlyOpeningIsOffered()
