@@ -281,7 +281,8 @@ void ImportWizard::readFile()
         const int unreadable = int(table.readProblems.size());
         m_rowCount->setText(unreadable == 0
                 ? tr("%n row(s)", nullptr, rows)
-                : tr("%1; %n line(s) with problems, listed after the import", nullptr, unreadable)
+                : tr("%1; %n unreadable line(s), left out (Show Problems lists them)", nullptr,
+                    unreadable)
                       .arg(tr("%n row(s)", nullptr, rows)));
         m_fileDetails->show();
     }
