@@ -138,23 +138,13 @@ bool Exporter::save(
 
 bool Exporter::prospectsCsv(const QString &path, const QList<qint64> &prospectIds, Error *error)
 {
-    const ProspectRepository repository(m_db);
-    QList<qint64> ids;
-    if (!prospectIdsToExport(repository, prospectIds, &ids, error))
-        return false;
-    return save(
-        path,
-        [&](QIODevice *device, Error *writeError) {
-            return writeText(device, Csv::record(prospectHeader), writeError)
-                && forEachPage(
-                    repository, ids,
-                    [&](const QList<Prospect> &prospects) {
-                        QString text;
-                        for (const Prospect &prospect : prospects)
-                            text += Csv::record(prospectRecord(prospect));
-                        return writeText(device, text, writeError);
-                    },
-                    writeError);
+    return saveProspects(
+        path, prospectIds, Csv::record(prospectHeader),
+        [](const QList<Prospect> &prospects) {
+            QString text;
+            for (const Prospect &prospect : prospects)
+                text += Csv::record(prospectRecord(prospect));
+            return text;
         },
         error);
 }
@@ -187,6 +177,13 @@ bool Exporter::touchesCsv(
 
 bool Exporter::vCards(const QString &path, const QList<qint64> &prospectIds, Error *error)
 {
+    return saveProspects(path, prospectIds, QString(), VCard::write, error);
+}
+
+bool Exporter::saveProspects(const QString &path, const QList<qint64> &prospectIds,
+    const QString &header, const std::function<QString(const QList<Prospect> &)> &pageText,
+    Error *error)
+{
     const ProspectRepository repository(m_db);
     QList<qint64> ids;
     if (!prospectIdsToExport(repository, prospectIds, &ids, error))
@@ -194,12 +191,13 @@ bool Exporter::vCards(const QString &path, const QList<qint64> &prospectIds, Err
     return save(
         path,
         [&](QIODevice *device, Error *writeError) {
-            return forEachPage(
-                repository, ids,
-                [&](const QList<Prospect> &prospects) {
-                    return writeText(device, VCard::write(prospects), writeError);
-                },
-                writeError);
+            return writeText(device, header, writeError)
+                && forEachPage(
+                    repository, ids,
+                    [&](const QList<Prospect> &prospects) {
+                        return writeText(device, pageText(prospects), writeError);
+                    },
+                    writeError);
         },
         error);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Prospect.h"
 #include "storage/EnrollmentRepository.h"
 #include "storage/Error.h"
 
@@ -36,6 +37,9 @@ public:
     bool dueCalendar(const QString &path, const DueFilter &filter, Error *error);
 
 private:
+    // `header`, then the text of each page of prospects (these ids, or all).
+    bool saveProspects(const QString &path, const QList<qint64> &prospectIds, const QString &header,
+        const std::function<QString(const QList<Prospect> &)> &pageText, Error *error);
     bool save(
         const QString &path, const std::function<bool(QIODevice *, Error *)> &write, Error *error);
 
