@@ -4,6 +4,7 @@
 #include "CommandParser.h"
 #include "io/ProspectImport.h"
 #include "io/TouchImport.h"
+#include "storage/Database.h"
 #include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
 #include "storage/UserRepository.h"
@@ -118,8 +119,6 @@ int ImportExportCommands::importProspects(const QStringList &arguments)
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
-    if (!importingUser(parser, db, options.dryRun, &options.authorId))
-        return ExitCode::Failure;
     ProspectImporter importer(db);
     ImportPlan plan;
     if (!importer.plan(table, &plan, &error))
@@ -133,9 +132,11 @@ int ImportExportCommands::importProspects(const QStringList &arguments)
         }
     }
     ImportSummary summary;
-    if (importer.apply(plan, options, {}, &summary, &error) != ImportResult::Finished)
-        return m_context.fail(error.message);
-    return printSummary(path, summary, {}, options.dryRun);
+    const bool imported = importAs(parser, db, options.dryRun, [&](qint64 authorId, Error *e) {
+        options.authorId = authorId;
+        return importer.apply(plan, options, {}, &summary, e);
+    });
+    return imported ? printSummary(path, summary, {}, options.dryRun) : int(ExitCode::Failure);
 }
 
 int ImportExportCommands::importTouches(const QStringList &arguments)
@@ -168,29 +169,39 @@ int ImportExportCommands::importTouches(const QStringList &arguments)
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
-    qint64 authorId = 0;
-    if (!importingUser(parser, db, dryRun, &authorId))
-        return ExitCode::Failure;
     ImportSummary summary;
-    if (TouchImporter(db).apply(rows, authorId, dryRun, {}, &summary, &error)
-        != ImportResult::Finished)
-        return m_context.fail(error.message);
-    return printSummary(path, summary, readProblems, dryRun);
+    const bool imported = importAs(parser, db, dryRun, [&](qint64 authorId, Error *e) {
+        return TouchImporter(db).apply(rows, authorId, dryRun, {}, &summary, e);
+    });
+    return imported ? printSummary(path, summary, readProblems, dryRun) : int(ExitCode::Failure);
 }
 
-bool ImportExportCommands::importingUser(
-    const CommandParser &parser, Database &db, bool dryRun, qint64 *id)
+bool ImportExportCommands::importAs(const CommandParser &parser, Database &db, bool dryRun,
+    const std::function<ImportResult(qint64 authorId, Error *)> &import)
 {
-    if (!dryRun)
-        return parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, id);
-    if (!parser.isSet(QStringLiteral("author")))
-        return true;
-    // A dry run adds no user: a new name stays unknown, which changes no count.
     Error error;
-    *id = UserRepository(db).find(parser.value(QStringLiteral("author")), &error);
-    if (error.isError())
+    qint64 authorId = 0;
+    if (dryRun) {
+        // A dry run writes nothing, not even a transaction of its own: a new
+        // name stays unknown, which changes no count.
+        if (parser.isSet(QStringLiteral("author")))
+            authorId = UserRepository(db).find(parser.value(QStringLiteral("author")), &error);
+        if (!error.isError() && import(authorId, &error) == ImportResult::Finished)
+            return true;
         m_context.fail(error.message);
-    return !error.isError();
+        return false;
+    }
+    WriteTransaction transaction(db);
+    if (!transaction.begin(&error)) {
+        m_context.fail(error.message);
+        return false;
+    }
+    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))
+        return false;
+    if (import(authorId, &error) == ImportResult::Finished && transaction.commit(&error))
+        return true;
+    m_context.fail(error.message);
+    return false;
 }
 
 int ImportExportCommands::printSummary(

@@ -44,9 +44,11 @@ private:
     // `done` says what was written: %n the count `write` leaves, %1 the file.
     int exportProspectFile(const QString &command, const QString &description,
         const ProspectExport &write, const char *done, const QStringList &arguments);
-    // The user --author names, who imports; added if new, except in a dry run.
-    // False after printing why not.
-    bool importingUser(const CommandParser &parser, Database &db, bool dryRun, qint64 *id);
+    // Runs `import` as the user --author names (0 without it), who is added if
+    // new, except in a dry run; in one transaction with the import, so that a
+    // failed import adds no user either. False after printing why not.
+    bool importAs(const CommandParser &parser, Database &db, bool dryRun,
+        const std::function<ImportResult(qint64 authorId, Error *)> &import);
     // Prints the summary line on stdout and each row of the file at `path` not
     // imported on stderr, in line order; returns ExitCode::Success.
     int printSummary(const QString &path, ImportSummary summary,

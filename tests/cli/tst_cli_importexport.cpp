@@ -4,6 +4,7 @@
 
 #include "CliRunner.h"
 #include "TestData.h"
+#include "storage/Database.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void importProspectsDryRunAndDuplicates();
     void importProspectsOwnerForNewOnly_data();
     void importProspectsOwnerForNewOnly();
+    void failedImportAddsNoAuthor_data();
+    void failedImportAddsNoAuthor();
     void exportProspects();
     void exportTouches();
     void exportVCards();
@@ -314,6 +317,46 @@ void TestCliImportExport::importProspectsOwnerForNewOnly()
     QCOMPARE(ada.value(QLatin1String("owner")).toString(), QStringLiteral("Grace"));
     QCOMPARE(byEmail.value(QStringLiteral("zoe@example.com")).value(QLatin1String("owner")),
         QJsonValue(QStringLiteral("Maya")));
+}
+
+void TestCliImportExport::failedImportAddsNoAuthor_data()
+{
+    QTest::addColumn<QString>("kind"); // what is imported, and the table that refuses it
+    QTest::addColumn<QByteArray>("file");
+
+    QTest::newRow("prospects") << QStringLiteral("prospects")
+                               << QByteArray("First Name,Email\nGrace,grace@example.com\n");
+    QTest::newRow("touches") << QStringLiteral("touches") << touchFile;
+}
+
+// The author --author adds is part of the import's one transaction: an import
+// that fails half-way leaves no new user behind.
+void TestCliImportExport::failedImportAddsNoAuthor()
+{
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, file);
+    {
+        Touchline::Database db;
+        Touchline::Error error;
+        QVERIFY2(db.open(m_cli->databasePath(), Touchline::Database::Creation::MustExist,
+                     Touchline::Database::Access::ReadWrite, &error),
+            qPrintable(error.message));
+        QVERIFY(Touchline::Test::execSql(db,
+            QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON %1 "
+                           "BEGIN SELECT RAISE(ABORT, 'refused by a test'); END")
+                .arg(kind)));
+    }
+    const QString path = write(QStringLiteral("in.csv"), file);
+    const CliRun imported = cli({QStringLiteral("import"), kind, path, QStringLiteral("--author"),
+        QStringLiteral("Newcomer")});
+    QCOMPARE(imported.exitCode, 1);
+    QVERIFY2(imported.err.contains(QLatin1String("refused by a test")), qPrintable(imported.err));
+    QCOMPARE(imported.out, QString());
+    const CliRun owners = cli({QStringLiteral("prospects"), QStringLiteral("list"),
+        QStringLiteral("--owner"), QStringLiteral("Newcomer")});
+    QCOMPARE(owners.exitCode, 1);
+    QVERIFY2(
+        owners.err.contains(QLatin1String("no user named \"Newcomer\"")), qPrintable(owners.err));
 }
 
 void TestCliImportExport::exportProspects()
