@@ -108,6 +108,16 @@ QString optionSyntax(const QCommandLineOption &option)
     return syntax;
 }
 
+// An id as typed on the command line: a positive whole number.
+std::optional<qint64> parseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return std::nullopt;
+    return id;
+}
+
 } // namespace
 
 QList<CommandInfo> allCommands()
@@ -251,6 +261,14 @@ bool CommandParser::ids(const QStringList &texts, const QString &notAnId, QList<
     return true;
 }
 
+std::optional<qint64> CommandParser::id(const QString &text, const QString &notAnId) const
+{
+    const std::optional<qint64> parsed = parseId(text);
+    if (!parsed)
+        usageError(notAnId.arg(text));
+    return parsed;
+}
+
 bool CommandParser::user(Database &db, const QString &option, NewUser newUser, qint64 *id) const
 {
     if (!m_parser.isSet(option))
@@ -339,15 +357,6 @@ int runGroup(CommandContext &context, const QString &group, const QList<Command>
         QCoreApplication::translate("Touchline::Cli", "Unknown command \"%1 %2\"; use %3.")
             .arg(group, name, choices),
         group);
-}
-
-std::optional<qint64> parseId(const QString &text)
-{
-    bool ok = false;
-    const qint64 id = text.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return std::nullopt;
-    return id;
 }
 
 } // namespace Touchline::Cli

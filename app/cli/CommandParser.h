@@ -60,6 +60,8 @@ public:
     // repeats; for anything else reports `notAnId` (%1: the text) as wrong usage
     // and returns false.
     bool ids(const QStringList &texts, const QString &notAnId, QList<qint64> *ids) const;
+    // One id; nothing after reporting `notAnId` (%1: the text) as wrong usage.
+    std::optional<qint64> id(const QString &text, const QString &notAnId) const;
 
     // What user() does with a name that is no user's yet.
     enum class NewUser { Add, Refuse };
@@ -114,8 +116,5 @@ const Command *findCommand(const QList<Command> &commands, const QString &name);
 // with the subcommands to choose from, for anything else.
 int runGroup(CommandContext &context, const QString &group, const QList<Command> &subcommands,
     const QStringList &arguments);
-
-// An id as typed on the command line: a positive whole number.
-std::optional<qint64> parseId(const QString &text);
 
 } // namespace Touchline::Cli

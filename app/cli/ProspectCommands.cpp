@@ -7,7 +7,6 @@
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
 
-#include <QSet>
 #include <QTextStream>
 
 #include <optional>
@@ -304,10 +303,10 @@ int ProspectCommands::show(const QStringList &arguments)
     parser.addFormatOption();
     if (const auto done = parser.parse(arguments))
         return *done;
-    const std::optional<qint64> id = parseId(parser.positional().constFirst());
+    const std::optional<qint64> id
+        = parser.id(parser.positional().constFirst(), tr("\"%1\" is not a prospect id."));
     if (!id)
-        return parser.usageError(
-            tr("\"%1\" is not a prospect id.").arg(parser.positional().constFirst()));
+        return ExitCode::UsageError;
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
@@ -338,21 +337,11 @@ int ProspectCommands::remove(const QStringList &arguments)
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
+    if (!m_context.prospectsExist(
+            db, ids, tr("There is no prospect with id %1; nothing was deleted.")))
+        return ExitCode::Failure;
     ProspectRepository repository(db);
     Error error;
-    QList<Prospect> existing;
-    if (!repository.fetch(ids, &existing, &error))
-        return m_context.fail(error.message);
-    if (existing.size() != ids.size()) {
-        QSet<qint64> found;
-        for (const Prospect &prospect : std::as_const(existing))
-            found.insert(prospect.id);
-        for (qint64 id : std::as_const(ids)) {
-            if (!found.contains(id))
-                m_context.fail(tr("There is no prospect with id %1; nothing was deleted.").arg(id));
-        }
-        return ExitCode::Failure;
-    }
     DeletedProspects deleted;
     if (!repository.remove(ids, &deleted, &error))
         return m_context.fail(error.message);
@@ -372,10 +361,10 @@ int ProspectCommands::liftDoNotContact(const QStringList &arguments)
         tr("The user who lifts it; added as a user if new."), QStringLiteral("NAME")});
     if (const auto done = parser.parse(arguments))
         return *done;
-    const std::optional<qint64> id = parseId(parser.positional().constFirst());
+    const std::optional<qint64> id
+        = parser.id(parser.positional().constFirst(), tr("\"%1\" is not a prospect id."));
     if (!id)
-        return parser.usageError(
-            tr("\"%1\" is not a prospect id.").arg(parser.positional().constFirst()));
+        return ExitCode::UsageError;
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))

@@ -92,10 +92,10 @@ int TouchCommands::log(const QStringList &arguments)
             return parser.usageError(tr("--%1 is required.").arg(QString::fromLatin1(required)));
     }
     Touch touch;
-    const QString prospectText = parser.value(QStringLiteral("prospect"));
-    const std::optional<qint64> prospectId = parseId(prospectText);
+    const std::optional<qint64> prospectId
+        = parser.id(parser.value(QStringLiteral("prospect")), tr("\"%1\" is not a prospect id."));
     if (!prospectId)
-        return parser.usageError(tr("\"%1\" is not a prospect id.").arg(prospectText));
+        return ExitCode::UsageError;
     touch.prospectId = *prospectId;
     const QString channel = parser.value(QStringLiteral("channel"));
     if (!channelFromKey(channel, &touch.channel))
@@ -154,10 +154,10 @@ int TouchCommands::list(const QStringList &arguments)
         return *done;
     if (!parser.isSet(QStringLiteral("prospect")))
         return parser.usageError(tr("--prospect is required."));
-    const QString prospectText = parser.value(QStringLiteral("prospect"));
-    const std::optional<qint64> prospectId = parseId(prospectText);
+    const std::optional<qint64> prospectId
+        = parser.id(parser.value(QStringLiteral("prospect")), tr("\"%1\" is not a prospect id."));
     if (!prospectId)
-        return parser.usageError(tr("\"%1\" is not a prospect id.").arg(prospectText));
+        return ExitCode::UsageError;
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadOnly))
@@ -198,10 +198,10 @@ int TouchCommands::remove(const QStringList &arguments)
         1, 1);
     if (const auto done = parser.parse(arguments))
         return *done;
-    const QString text = parser.positional().constFirst();
-    const std::optional<qint64> id = parseId(text);
+    const std::optional<qint64> id
+        = parser.id(parser.positional().constFirst(), tr("\"%1\" is not a touch id."));
     if (!id)
-        return parser.usageError(tr("\"%1\" is not a touch id.").arg(text));
+        return ExitCode::UsageError;
 
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
