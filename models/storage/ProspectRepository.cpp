@@ -182,11 +182,8 @@ bool ProspectRepository::ids(const ProspectQuery &filter, QList<qint64> *ids, Er
     query.prepare(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("listing prospects"));
+    if (!m_db.exec(query, tr("listing prospects"), error))
         return false;
-    }
     ids->clear();
     while (query.next())
         ids->append(query.value(0).toLongLong());
@@ -200,11 +197,8 @@ bool ProspectRepository::fetch(
     query.setForwardOnly(true);
     query.prepare(selectColumns + QStringLiteral("WHERE p.id IN (SELECT value FROM json_each(?))"));
     query.addBindValue(SqlUtil::idsToJson(ids));
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("reading prospects"));
+    if (!m_db.exec(query, tr("reading prospects"), error))
         return false;
-    }
     QHash<qint64, Prospect> byId;
     byId.reserve(ids.size());
     while (query.next()) {
@@ -299,6 +293,7 @@ bool ProspectRepository::addMany(QList<Prospect> *prospects, Error *error)
         query.addBindValue(Database::toDbTime(prospect.createdAt));
         query.addBindValue(Database::toDbTime(now));
         query.addBindValue(SqlUtil::idOrNull(m_editorId));
+        // The action's text is made only on failure: this runs once per row.
         if (!query.exec()) {
             if (error)
                 *error = m_db.queryError(query, tr("adding %1").arg(prospect.displayName()));
@@ -373,11 +368,8 @@ bool ProspectRepository::update(Prospect *prospect, Error *error, const Prospect
     query.addBindValue(SqlUtil::text(toStore.email));
     query.addBindValue(toStore.id);
     query.addBindValue(stored->rowVersion);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("saving prospect %1").arg(prospect->displayName()));
+    if (!m_db.exec(query, tr("saving prospect %1").arg(prospect->displayName()), error))
         return false;
-    }
     // The status, time zone and agreed date decide when the cadence's next step is due.
     if (!EnrollmentRepository::refreshProspects(m_db, {prospect->id}, error)
         || !transaction.commit(error))
@@ -421,11 +413,8 @@ bool ProspectRepository::remove(const QList<qint64> &ids, DeletedProspects *dele
     query.prepare(
         QStringLiteral("DELETE FROM prospects WHERE id IN (SELECT value FROM json_each(?))"));
     query.addBindValue(idsJson);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("deleting prospects"));
+    if (!m_db.exec(query, tr("deleting prospects"), error))
         return false;
-    }
     if (!transaction.commit(error))
         return false;
     if (deleted)
@@ -453,6 +442,7 @@ bool ProspectRepository::restore(const DeletedProspects &deleted, Error *error)
         for (const QVariantList &row : table.rows) {
             for (int i = 0; i < row.size(); ++i)
                 query.bindValue(i, row.at(i));
+            // The action's text is made only on failure: this runs once per row.
             if (!query.exec()) {
                 if (error)
                     *error = m_db.queryError(query, tr("restoring deleted prospects"));

@@ -83,12 +83,8 @@ bool TouchRepository::listForProspect(qint64 prospectId, QList<Touch> *touches, 
     query.prepare(
         selectTouches + QStringLiteral("WHERE t.prospect_id = ? ORDER BY t.occurred_at, t.id"));
     query.addBindValue(prospectId);
-    if (!query.exec()) {
-        if (error)
-            *error
-                = m_db.queryError(query, tr("reading the touches of prospect %1").arg(prospectId));
+    if (!m_db.exec(query, tr("reading the touches of prospect %1").arg(prospectId), error))
         return false;
-    }
     touches->clear();
     while (query.next())
         touches->append(readTouch(query));
@@ -106,12 +102,8 @@ bool TouchRepository::listEvents(
         "FROM prospect_events e LEFT JOIN users u ON u.id = e.author_id "
         "WHERE e.prospect_id = ? ORDER BY e.occurred_at, e.id"));
     query.addBindValue(prospectId);
-    if (!query.exec()) {
-        if (error)
-            *error
-                = m_db.queryError(query, tr("reading the history of prospect %1").arg(prospectId));
+    if (!m_db.exec(query, tr("reading the history of prospect %1").arg(prospectId), error))
         return false;
-    }
     events->clear();
     while (query.next()) {
         ProspectEvent event;
@@ -136,11 +128,8 @@ std::optional<Touch> TouchRepository::get(qint64 touchId, Error *error) const
     query.setForwardOnly(true);
     query.prepare(selectTouches + QStringLiteral("WHERE t.id = ?"));
     query.addBindValue(touchId);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("reading touch %1").arg(touchId));
+    if (!m_db.exec(query, tr("reading touch %1").arg(touchId), error))
         return std::nullopt;
-    }
     if (!query.next()) {
         fail(error, Error::Kind::NotFound, tr("There is no touch with id %1.").arg(touchId));
         return std::nullopt;
@@ -288,11 +277,8 @@ bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QStr
     for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
         query.addBindValue(eventKindKey(ProspectEventKind::DoNotContactLifted));
         query.addBindValue(SqlUtil::idsToJson(prospectIds.mid(start, idPageSize)));
-        if (!query.exec()) {
-            if (error)
-                *error = m_db.queryError(query, tr("reading when do-not-contact was lifted"));
+        if (!m_db.exec(query, tr("reading when do-not-contact was lifted"), error))
             return false;
-        }
         while (query.next())
             latestLift->insert(query.value(0).toLongLong(), Database::fromDbTime(query.value(1)));
     }
@@ -304,11 +290,8 @@ bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QStr
     const QString optedOut = outcomeKey(TouchOutcome::OptedOut);
     for (qsizetype start = 0; start < prospectIds.size(); start += idPageSize) {
         query.addBindValue(SqlUtil::idsToJson(prospectIds.mid(start, idPageSize)));
-        if (!query.exec()) {
-            if (error)
-                *error = m_db.queryError(query, tr("reading the touches already stored"));
+        if (!m_db.exec(query, tr("reading the touches already stored"), error))
             return false;
-        }
         while (query.next()) {
             const qint64 prospectId = query.value(0).toLongLong();
             const QString outcome = query.value(3).toString();
@@ -343,11 +326,8 @@ bool TouchRepository::forExport(const QList<qint64> &prospectIds,
         + QStringLiteral("ORDER BY t.occurred_at, t.id"));
     if (!prospectIds.isEmpty())
         query.addBindValue(SqlUtil::idsToJson(prospectIds));
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("reading touches to export"));
+    if (!m_db.exec(query, tr("reading touches to export"), error))
         return false;
-    }
     while (query.next()) {
         ExportedTouch exported;
         exported.touch = readTouch(query);
@@ -434,11 +414,8 @@ bool TouchRepository::setProspectState(
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(statusChanged ? 1 : 0);
     query.addBindValue(state.id);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("updating the status of %1").arg(state.name));
+    if (!m_db.exec(query, tr("updating the status of %1").arg(state.name), error))
         return false;
-    }
     return true;
 }
 
@@ -495,6 +472,7 @@ bool TouchRepository::execStore(QSqlQuery &query, const Touch &touch, qint64 *id
     query.addBindValue(SqlUtil::idOrNull(touch.enrollmentId));
     query.addBindValue(SqlUtil::idOrNull(touch.stepId));
     query.addBindValue(Database::toDbTime(touch.createdAt));
+    // The action's text is made only on failure: an import runs this once per row.
     if (!query.exec()) {
         if (error)
             *error = m_db.queryError(query, tr("saving a touch"));
@@ -535,15 +513,12 @@ bool TouchRepository::refreshDerived(const QList<qint64> &prospectIds, Error *er
             if (&sql == &statements[2])
                 query.addBindValue(channelKey(TouchChannel::Note));
             query.addBindValue(SqlUtil::idsToJson(page));
-            if (!query.exec()) {
-                if (error)
-                    *error = m_db.queryError(query,
-                        page.size() == 1
-                            ? tr("numbering the touches of prospect %1").arg(page.first())
-                            : tr("numbering the touches of %n prospect(s)", nullptr,
-                                int(page.size())));
+            if (!m_db.exec(query,
+                    page.size() == 1
+                        ? tr("numbering the touches of prospect %1").arg(page.first())
+                        : tr("numbering the touches of %n prospect(s)", nullptr, int(page.size())),
+                    error))
                 return false;
-            }
         }
         // A touch can fulfil a cadence step, end the cadence or move its next due time.
         if (!EnrollmentRepository::refreshProspects(m_db, page, error))
@@ -649,11 +624,8 @@ bool TouchRepository::update(Touch *touch, TouchUndo *undo, Error *error, const 
     query.addBindValue(Database::toDbTime(stored.occurredAt));
     query.addBindValue(SqlUtil::text(stored.notes));
     query.addBindValue(stored.id);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("saving touch %1").arg(stored.id));
+    if (!m_db.exec(query, tr("saving touch %1").arg(stored.id), error))
         return false;
-    }
     // Editing the notes of an old opt-out must not mark the prospect again after a lift.
     if (!sameKind(stored, *before) && !applyRules(state, stored, &record, error))
         return false;
@@ -682,11 +654,8 @@ bool TouchRepository::remove(qint64 touchId, TouchUndo *undo, Error *error)
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("DELETE FROM touches WHERE id = ?"));
     query.addBindValue(touchId);
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("deleting touch %1").arg(touchId));
+    if (!m_db.exec(query, tr("deleting touch %1").arg(touchId), error))
         return false;
-    }
     if (!refreshDerived({state.id}, error) || !transaction.commit(error))
         return false;
     if (undo) {
@@ -720,11 +689,8 @@ bool TouchRepository::undo(const TouchUndo &undo, Error *error)
     if (undo.addedTouchId) {
         query.prepare(QStringLiteral("DELETE FROM touches WHERE id = ?"));
         query.addBindValue(undo.addedTouchId);
-        if (!query.exec()) {
-            if (error)
-                *error = m_db.queryError(query, tr("undoing a touch"));
+        if (!m_db.exec(query, tr("undoing a touch"), error))
             return false;
-        }
     }
     if (undo.before) {
         qint64 id = 0;
@@ -735,11 +701,8 @@ bool TouchRepository::undo(const TouchUndo &undo, Error *error)
         query.prepare(QStringLiteral(
             "DELETE FROM prospect_events WHERE id IN (SELECT value FROM json_each(?))"));
         query.addBindValue(SqlUtil::idsToJson(undo.addedEventIds));
-        if (!query.exec()) {
-            if (error)
-                *error = m_db.queryError(query, tr("undoing a change of status"));
+        if (!m_db.exec(query, tr("undoing a change of status"), error))
             return false;
-        }
     }
     // Each value goes back only if it is still what the change left.
     const ProspectStatus status

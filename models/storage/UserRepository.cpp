@@ -31,11 +31,8 @@ qint64 UserRepository::find(const QString &name, Error *error) const
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("SELECT id FROM users WHERE name = ?"));
     query.addBindValue(name.trimmed());
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("looking up a user"));
+    if (!m_db.exec(query, tr("looking up a user"), error))
         return 0;
-    }
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
@@ -54,11 +51,8 @@ qint64 UserRepository::ensure(const QString &name, Error *error)
         "INSERT INTO users (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"));
     query.addBindValue(trimmed);
     query.addBindValue(Database::toDbTime(QDateTime::currentDateTimeUtc()));
-    if (!query.exec()) {
-        if (error)
-            *error = m_db.queryError(query, tr("adding user %1").arg(trimmed));
+    if (!m_db.exec(query, tr("adding user %1").arg(trimmed), error))
         return 0;
-    }
     const bool added = query.numRowsAffected() == 1;
     const qint64 id = find(trimmed, error);
     if (!transaction.commit(error))
