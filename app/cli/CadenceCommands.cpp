@@ -208,6 +208,9 @@ int CadenceCommands::unenroll(const QStringList &arguments)
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
+    if (!m_context.prospectsExist(
+            db, prospectIds, tr("There is no prospect with id %1; nothing was changed.")))
+        return ExitCode::Failure;
     Error error;
     qint64 authorId = 0;
     if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))

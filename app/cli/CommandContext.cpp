@@ -1,5 +1,7 @@
 #include "CommandContext.h"
 
+#include "storage/ProspectRepository.h"
+
 #include <QTextStream>
 
 namespace Touchline::Cli {
@@ -46,6 +48,19 @@ bool CommandContext::open(Database &db, Database::Creation creation, Database::A
                      .arg(programName())
               << Qt::endl;
     return false;
+}
+
+bool CommandContext::prospectsExist(Database &db, const QList<qint64> &ids, const QString &missing)
+{
+    QList<qint64> missingIds;
+    Error error;
+    if (!ProspectRepository(db).missing(ids, &missingIds, &error)) {
+        fail(error.message);
+        return false;
+    }
+    for (qint64 id : std::as_const(missingIds))
+        fail(missing.arg(id));
+    return missingIds.isEmpty();
 }
 
 } // namespace Touchline::Cli

@@ -48,6 +48,9 @@ public:
 
     // Opens the --db file; on failure prints why (and what to do) and returns false.
     bool open(Database &db, Database::Creation creation, Database::Access access);
+    // True when every id is a prospect's; otherwise prints `missing` (%1: the id)
+    // for each one that is not, or why the lookup failed, and returns false.
+    bool prospectsExist(Database &db, const QList<qint64> &ids, const QString &missing);
 
 private:
     QTextStream &m_out;

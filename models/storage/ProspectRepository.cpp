@@ -232,6 +232,22 @@ QString ProspectRepository::noSuchProspect(qint64 id)
     return tr("There is no prospect with id %1.").arg(id);
 }
 
+bool ProspectRepository::missing(
+    const QList<qint64> &ids, QList<qint64> *missingIds, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT value FROM json_each(?) "
+                                 "WHERE value NOT IN (SELECT id FROM prospects) ORDER BY key"));
+    query.addBindValue(SqlUtil::idsToJson(ids));
+    if (!m_db.exec(query, tr("looking prospects up"), error))
+        return false;
+    missingIds->clear();
+    while (query.next())
+        missingIds->append(query.value(0).toLongLong());
+    return true;
+}
+
 int ProspectRepository::count(Error *error) const
 {
     QSqlQuery query(m_db.connection());

@@ -61,6 +61,8 @@ public:
     std::optional<Prospect> get(qint64 id, Error *error) const;
     // What get() reports for an id no prospect has.
     static QString noSuchProspect(qint64 id);
+    // Which of these ids no prospect has, in the given order.
+    bool missing(const QList<qint64> &ids, QList<qint64> *missingIds, Error *error) const;
     int count(Error *error) const;
 
     // The prospects that have an email or a LinkedIn URL, for matching imports.

@@ -466,6 +466,16 @@ void TestCliCadences::unenrollStopsTheCadence()
         QStringList({QStringLiteral("1|stopped|1"), QStringLiteral("2|active|0")}));
     QCOMPARE(stored(events).size(), 1);
 
+    // An id no prospect has stops nothing, not even the prospects that exist.
+    const CliRun unknown = cli({QStringLiteral("unenroll"), QStringLiteral("2,98,99")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.out.isEmpty());
+    QCOMPARE(unknown.err,
+        QStringLiteral("touchline-cli: There is no prospect with id 98; nothing was changed.\n"
+                       "touchline-cli: There is no prospect with id 99; nothing was changed.\n"));
+    QCOMPARE(stored(enrollments),
+        QStringList({QStringLiteral("1|stopped|1"), QStringLiteral("2|active|0")}));
+
     // A stopped cadence no longer holds the prospect back.
     const CliRun reenrolled
         = enroll(threeTouch, {QStringLiteral("--prospect"), QStringLiteral("1")});

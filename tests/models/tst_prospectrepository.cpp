@@ -141,6 +141,8 @@ private Q_SLOTS:
     void sortOrder();
 
     void fetchKeepsRequestedOrder();
+    void missingIds_data();
+    void missingIds();
     void removeAndRestoreWithHistory();
     void removeManyIds();
     void idsAreNeverReused();
@@ -833,6 +835,41 @@ void TestProspectRepository::fetchKeepsRequestedOrder()
     QVERIFY(fetched.isEmpty());
     QVERIFY(m_repository->fetch({4242}, &fetched, &error));
     QVERIFY(fetched.isEmpty());
+}
+
+void TestProspectRepository::missingIds_data()
+{
+    // Offsets from the first of three prospects: 0, 1 and 2 exist.
+    QTest::addColumn<QList<qint64>>("offsets");
+    QTest::addColumn<QList<qint64>>("missingOffsets");
+
+    QTest::newRow("none asked") << QList<qint64>() << QList<qint64>();
+    QTest::newRow("all there") << QList<qint64> {2, 0, 1} << QList<qint64>();
+    QTest::newRow("one missing") << QList<qint64> {0, 7} << QList<qint64> {7};
+    QTest::newRow("in the order asked") << QList<qint64> {9, 1, 5, 2} << QList<qint64> {9, 5};
+    QTest::newRow("all missing") << QList<qint64> {3, 4} << QList<qint64> {3, 4};
+}
+
+void TestProspectRepository::missingIds()
+{
+    QFETCH(QList<qint64>, offsets);
+    QFETCH(QList<qint64>, missingOffsets);
+    qint64 first = 0;
+    Error error;
+    for (const char *name : {"Ann", "Bob", "Carla"}) {
+        Prospect p = makeProspect(QString::fromLatin1(name), {});
+        QVERIFY2(m_repository->add(&p, &error), qPrintable(error.message));
+        first = first ? first : p.id;
+    }
+    const auto plus = [first](const QList<qint64> &list) {
+        QList<qint64> ids;
+        for (qint64 offset : list)
+            ids.append(first + offset);
+        return ids;
+    };
+    QList<qint64> missing = {-1};
+    QVERIFY2(m_repository->missing(plus(offsets), &missing, &error), qPrintable(error.message));
+    QCOMPARE(missing, plus(missingOffsets));
 }
 
 void TestProspectRepository::removeAndRestoreWithHistory()
