@@ -302,6 +302,19 @@ private:
         return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
     }
 
+    // fill()'s prospects in the file, and beside it history.csv with these rows under
+    // the header of a touch history; returns the CSV's path, empty when it cannot be
+    // written.
+    QString fillWithTouchHistory(Test::TestDatabase &file, const QList<QByteArray> &rows)
+    {
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/history.csv");
+        const QByteArray header("prospect_email,channel,direction,outcome,occurred_at,notes");
+        if (!writeFile(path, (QList<QByteArray> {header} + rows).join('\n') + '\n'))
+            return {};
+        return path;
+    }
+
     // The file's bytes; nothing when it cannot be read.
     static std::optional<QByteArray> readFile(const QString &path)
     {
@@ -1618,14 +1631,12 @@ private Q_SLOTS:
     {
         Test::TestDatabase file;
         QVERIFY(file.isValid());
-        fill(file.db());
-        const QString path = file.dirPath() + QStringLiteral("/history.csv");
-        QVERIFY(writeFile(path,
-            "prospect_email,channel,direction,outcome,occurred_at,notes\n"
-            "p1@globex.example,email,out,sent,2024-03-01T10:00:00Z,Intro\n"
-            "p1@globex.example,phone,out,no_answer,2024-03-04T15:30:00Z,\n"
-            "nobody@example.com,email,out,sent,2024-03-01T10:00:00Z,\n"
-            "p4@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n"));
+        const QString path = fillWithTouchHistory(file,
+            {"p1@globex.example,email,out,sent,2024-03-01T10:00:00Z,Intro",
+                "p1@globex.example,phone,out,no_answer,2024-03-04T15:30:00Z,",
+                "nobody@example.com,email,out,sent,2024-03-01T10:00:00Z,",
+                "p4@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,"});
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         QStringList asked;
         window.setOpenFileChooser([&](const QString &title, const QString &, const QString &) {
@@ -2015,13 +2026,11 @@ private Q_SLOTS:
     {
         Test::TestDatabase file;
         QVERIFY(file.isValid());
-        fill(file.db());
-        const QString path = file.dirPath() + QStringLiteral("/history.csv");
-        QVERIFY(writeFile(path,
-            "prospect_email,channel,direction,outcome,occurred_at,notes\n"
-            "p1@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n"
-            "p2@globex.example,email,out,sent,yesterday,\n"
-            "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,\n"));
+        const QString path = fillWithTouchHistory(file,
+            {"p1@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,",
+                "p2@globex.example,email,out,sent,yesterday,",
+                "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,"});
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         window.setOpenFileChooser(
             [&](const QString &, const QString &, const QString &) { return path; });
