@@ -324,6 +324,18 @@ private:
         return file.readAll();
     }
 
+    // The save, or open, file dialogs the window asks for answer `path` at once.
+    static void answerSaveDialogs(MainWindow &window, const QString &path)
+    {
+        window.setSaveFileChooser(
+            [path](const QString &, const QString &, const QString &) { return path; });
+    }
+    static void answerOpenDialogs(MainWindow &window, const QString &path)
+    {
+        window.setOpenFileChooser(
+            [path](const QString &, const QString &, const QString &) { return path; });
+    }
+
     // Triggers the action; a message box it shows (a failed export says why in
     // one) is noted in m_messages and closed.
     void triggerNotingMessages(MainWindow &window, const char *action)
@@ -1607,8 +1619,7 @@ private Q_SLOTS:
         const QString path = file.dirPath() + QStringLiteral("/new.csv");
         QVERIFY(writeFile(path, "Name,Email,Company\nAda Lovelace,ada@example.com,Analytical\n"));
         MainWindow window;
-        window.setOpenFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerOpenDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         onNextDialog<ImportWizard>(QStringLiteral("import wizard"), [](ImportWizard *wizard) {
             wizard->findChild<QPushButton *>(QStringLiteral("browseButton"))->click();
@@ -1644,8 +1655,7 @@ private Q_SLOTS:
             return path;
         });
         const QString listPath = file.dirPath() + QStringLiteral("/not-imported.csv");
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return listPath; });
+        answerSaveDialogs(window, listPath);
         QVERIFY(showFile(window, file.path()));
         const qint64 p1 = idOf(window, QStringLiteral("Person1"));
 
@@ -1842,8 +1852,7 @@ private Q_SLOTS:
         // Without a suffix, the format's is added.
         const QString chosen = folder.filePath(QStringLiteral("cards"));
         MainWindow window;
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return chosen; });
+        answerSaveDialogs(window, chosen);
         QVERIFY(showFile(window, file.path()));
         selectProspects(window,
             {idOf(window, QStringLiteral("Person3")), idOf(window, QStringLiteral("Person5"))});
@@ -1899,8 +1908,7 @@ private Q_SLOTS:
         QVERIFY(folder.isValid());
         const QString path = folder.filePath(QStringLiteral("due.ics"));
         MainWindow window;
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerSaveDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         auto *dueOwner = child<QComboBox>(window, "dueOwnerFilter");
         dueOwner->setCurrentIndex(dueOwner->findText(owner));
@@ -1954,9 +1962,7 @@ private Q_SLOTS:
         }
         MainWindow window;
         // The save dialog confirmed "prospects", without the suffix.
-        window.setSaveFileChooser([&](const QString &, const QString &, const QString &) {
-            return folder.filePath(QStringLiteral("prospects"));
-        });
+        answerSaveDialogs(window, folder.filePath(QStringLiteral("prospects")));
         QVERIFY(showFile(window, file.path()));
         QStringList asked;
         QTimer answerer;
@@ -2032,8 +2038,7 @@ private Q_SLOTS:
                 "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,"});
         QVERIFY(!path.isEmpty());
         MainWindow window;
-        window.setOpenFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerOpenDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         QString detailed;
         QTimer::singleShot(0, this, [&] {
@@ -2061,8 +2066,7 @@ private Q_SLOTS:
         fill(file.db());
         const QString path = file.dirPath() + QStringLiteral("/gone/prospects.csv");
         MainWindow window;
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerSaveDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         onNextDialog<ExportScopeDialog>(
             QStringLiteral("scope dialog"), [this](ExportScopeDialog *dialog) {
