@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestData.h"
 #include "storage/Database.h"
 #include "storage/Schema.h"
 
@@ -39,14 +40,6 @@ const QStringList prospectKeys = {
     QStringLiteral("next_due_at"),
     QStringLiteral("touch_count"),
 };
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 } // namespace
 
@@ -296,14 +289,14 @@ void TestCli::usageErrors()
     QFETCH(QString, message);
     // A file exists, so that only the usage can be wrong; it must stay untouched.
     QCOMPARE(cli({QStringLiteral("init")}).exitCode, 0);
-    const QByteArray before = fileHash(m_db);
+    const QByteArray before = Test::fileChecksum(m_db);
     const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
     QVERIFY2(result.err.startsWith(QLatin1String("touchline-cli: ")), qPrintable(result.err));
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
     QVERIFY2(result.err.contains(QLatin1String("--help")), qPrintable(result.err));
-    QCOMPARE(fileHash(m_db), before);
+    QCOMPARE(Test::fileChecksum(m_db), before);
 }
 
 void TestCli::initCreatesFileAndNeverOverwrites()
@@ -322,12 +315,12 @@ void TestCli::initCreatesFileAndNeverOverwrites()
         QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM cadences")) && query.next());
         QVERIFY(query.value(0).toInt() > 0); // the default cadences
     }
-    const QByteArray before = fileHash(m_db);
+    const QByteArray before = Test::fileChecksum(m_db);
     const CliRun again = cli({QStringLiteral("init")});
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.out.isEmpty());
     QVERIFY2(again.err.contains(QLatin1String("already exists")), qPrintable(again.err));
-    QCOMPARE(fileHash(m_db), before);
+    QCOMPARE(Test::fileChecksum(m_db), before);
 
     // Not even a file that is not Touchline's.
     const QString notes = path(QStringLiteral("notes.txt"));
@@ -336,7 +329,8 @@ void TestCli::initCreatesFileAndNeverOverwrites()
     file.write("keep me\n");
     file.close();
     QCOMPARE(run({QStringLiteral("--db"), notes, QStringLiteral("init")}).exitCode, 1);
-    QCOMPARE(fileHash(notes), QCryptographicHash::hash("keep me\n", QCryptographicHash::Sha256));
+    QCOMPARE(Test::fileChecksum(notes),
+        QCryptographicHash::hash("keep me\n", QCryptographicHash::Sha256));
 }
 
 void TestCli::defaultFileIsInTheUsersDataFolder()
@@ -426,7 +420,7 @@ void TestCli::unusableFile()
         }
         QSqlDatabase::removeDatabase(QStringLiteral("other"));
     }
-    const QByteArray before = fileHash(m_db);
+    const QByteArray before = Test::fileChecksum(m_db);
 
     const CliRun result = cli(arguments);
     QCOMPARE(result.exitCode, 1);
@@ -439,7 +433,7 @@ void TestCli::unusableFile()
         QVERIFY2(result.err.contains(QLatin1String("init")), qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(m_db));
     } else if (kind != QLatin1String("folder")) {
-        QCOMPARE(fileHash(m_db), before);
+        QCOMPARE(Test::fileChecksum(m_db), before);
     }
 }
 

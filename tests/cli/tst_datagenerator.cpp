@@ -1,11 +1,10 @@
+#include "TestData.h"
 #include "TestDatabase.h"
 #include "domain/Prospect.h"
-#include "storage/ConsistencyCheck.h"
 #include "storage/DataGenerator.h"
 #include "storage/EnrollmentRepository.h"
 #include "storage/ProspectRepository.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSet>
 #include <QSqlError>
@@ -77,31 +76,6 @@ QStringList dump(Database &db,
         }
     }
     return lines;
-}
-
-QList<ConsistencyProblem> problemsIn(Database &db)
-{
-    QList<ConsistencyProblem> problems;
-    Error error;
-    if (!ConsistencyCheck(db).run(&problems, &error))
-        problems.append({ConsistencyProblem::Kind::Integrity, QString(), 0, error.message});
-    return problems;
-}
-
-QStringList messages(const QList<ConsistencyProblem> &problems)
-{
-    QStringList result;
-    for (const ConsistencyProblem &problem : problems)
-        result.append(problem.message);
-    return result;
-}
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
 } // namespace
@@ -199,8 +173,7 @@ void TestDataGenerator::countsAreExact()
     QCOMPARE(count(test.db(), QStringLiteral("prospects")), prospects);
     QCOMPARE(count(test.db(), QStringLiteral("touches")), touches);
     QCOMPARE(count(test.db(), QStringLiteral("users")), owners);
-    const QList<ConsistencyProblem> problems = problemsIn(test.db());
-    QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(QLatin1Char('\n'))));
+    QCOMPARE(Test::consistencyProblems(test.db()), QStringList());
 }
 
 void TestDataGenerator::statusesFollowTheTouches()
@@ -462,8 +435,7 @@ void TestDataGenerator::enrollmentsFollowTheTouches()
             QStringLiteral(
                 "SELECT count(*) FROM enrollments WHERE state = 'active' AND due_at < %1")
                 .arg(filter.until.toMSecsSinceEpoch())));
-    const QList<ConsistencyProblem> problems = problemsIn(db);
-    QVERIFY2(problems.isEmpty(), qPrintable(messages(problems).join(QLatin1Char('\n'))));
+    QCOMPARE(Test::consistencyProblems(db), QStringList());
 }
 
 void TestDataGenerator::enrollmentsAreWhatTheEngineDerives()
@@ -591,7 +563,7 @@ void TestDataGenerator::addsToExistingData()
         removed.id + 1);
     QCOMPARE(scalar(test.db(), QStringLiteral("SELECT max(id) FROM prospects")), removed.id + 100);
     QVERIFY(repository.get(kept.id, &error).has_value());
-    QVERIFY(problemsIn(test.db()).isEmpty());
+    QCOMPARE(Test::consistencyProblems(test.db()), QStringList());
 }
 
 void TestDataGenerator::usesTheCurrentTimeByDefault()
@@ -649,7 +621,7 @@ void TestDataGenerator::cancellationLeavesFileUnchanged()
     Error error;
     QVERIFY(ProspectRepository(test.db()).add(&existing, &error));
     const qint64 cacheSize = scalar(test.db(), QStringLiteral("PRAGMA cache_size"));
-    const QByteArray before = fileHash(test.path());
+    const QByteArray before = Test::fileChecksum(test.path());
     QVERIFY(!before.isEmpty());
 
     int calls = 0;
@@ -661,7 +633,7 @@ void TestDataGenerator::cancellationLeavesFileUnchanged()
         },
         &error);
     QCOMPARE(result, DataGenerator::Result::Cancelled);
-    QCOMPARE(fileHash(test.path()), before);
+    QCOMPARE(Test::fileChecksum(test.path()), before);
     QVERIFY(!QFile::exists(test.path() + QLatin1String("-journal")));
     QCOMPARE(count(test.db(), QStringLiteral("prospects")), 1);
     QCOMPARE(count(test.db(), QStringLiteral("touches")), 0);

@@ -87,6 +87,57 @@ QByteArray randomBytes(int size, quint32 seed)
     return bytes;
 }
 
+// Opens the file as the application does; says why when it cannot.
+bool openFile(
+    Database &db, const QString &path, Database::Creation creation, Database::Access access)
+{
+    Error error;
+    if (db.open(path, creation, access, &error))
+        return true;
+    qWarning().noquote() << "cannot open" << path << ":" << error.message;
+    return false;
+}
+
+// Writes a time as stored into an INTEGER column of a fresh file, and reads it back
+// beside `about`, an SQL expression on the column t; empty when that fails.
+QVariantList storedInIntegerColumn(const QVariant &stored, const QString &about)
+{
+    TestDatabase file;
+    if (!file.isValid()) {
+        qWarning().noquote() << file.openError().message;
+        return {};
+    }
+    QSqlQuery query(file.db().connection());
+    if (!query.exec(QStringLiteral("CREATE TEMP TABLE times (t INTEGER)"))
+        || !query.prepare(QStringLiteral("INSERT INTO times (t) VALUES (?)"))) {
+        qWarning().noquote() << query.lastError().text();
+        return {};
+    }
+    query.addBindValue(stored);
+    if (!query.exec() || !query.exec(QStringLiteral("SELECT t, %1 FROM times").arg(about))
+        || !query.next()) {
+        qWarning().noquote() << query.lastError().text();
+        return {};
+    }
+    return {query.value(0), query.value(1)};
+}
+
+// Adding the prospect while another connection holds a lock on the file fails as
+// busy, names the file and tells no change; `waitedMs` gets how long it tried.
+void verifyAddRefusedAsBusy(TestDatabase &file, Prospect *prospect, qint64 *waitedMs = nullptr)
+{
+    QSignalSpy changed(&file.db(), &Database::changed);
+    Error error;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!ProspectRepository(file.db()).add(prospect, &error));
+    if (waitedMs)
+        *waitedMs = timer.elapsed();
+    QCOMPARE(kindName(error.kind), kindName(Error::Kind::Busy));
+    QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
+    QCOMPARE(changed.count(), 0);
+}
+
 // A connection that does not go through Database, as another program would open the file.
 class RawConnection
 {
@@ -368,10 +419,7 @@ void TestDatabaseFile::newFileHasLatestSchema()
     const QString path = dir.filePath(QStringLiteral("sub/folder/new.touchline"));
 
     Database db;
-    Error error;
-    QVERIFY2(
-        db.open(path, Database::Creation::CreateIfMissing, Database::Access::ReadWrite, &error),
-        qPrintable(error.message));
+    QVERIFY(openFile(db, path, Database::Creation::CreateIfMissing, Database::Access::ReadWrite));
     QVERIFY(db.isOpen());
     QVERIFY(!db.isReadOnly());
     QVERIFY(QFileInfo(path).isFile());
@@ -635,17 +683,10 @@ void TestDatabaseFile::timeRoundTrip()
     QCOMPARE(back.timeSpec(), Qt::UTC);
 
     // And through the file.
-    TestDatabase file;
-    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
-    QSqlQuery query(file.db().connection());
-    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TABLE times (t INTEGER)")));
-    QVERIFY(query.prepare(QStringLiteral("INSERT INTO times (t) VALUES (?)")));
-    query.addBindValue(stored);
-    QVERIFY(query.exec());
-    QVERIFY(query.exec(QStringLiteral("SELECT t, typeof(t) FROM times")));
-    QVERIFY(query.next());
-    QCOMPARE(query.value(1).toString(), QStringLiteral("integer"));
-    QCOMPARE(Database::fromDbTime(query.value(0)), time);
+    const QVariantList row = storedInIntegerColumn(stored, QStringLiteral("typeof(t)"));
+    QCOMPARE(row.size(), 2);
+    QCOMPARE(row.at(1).toString(), QStringLiteral("integer"));
+    QCOMPARE(Database::fromDbTime(row.at(0)), time);
 }
 
 void TestDatabaseFile::unknownTimeIsNull()
@@ -655,17 +696,10 @@ void TestDatabaseFile::unknownTimeIsNull()
     QVERIFY(!Database::fromDbTime(QVariant()).isValid());
     QVERIFY(!Database::fromDbTime(stored).isValid());
 
-    TestDatabase file;
-    QVERIFY2(file.isValid(), qPrintable(file.openError().message));
-    QSqlQuery query(file.db().connection());
-    QVERIFY(query.exec(QStringLiteral("CREATE TEMP TABLE times (t INTEGER)")));
-    QVERIFY(query.prepare(QStringLiteral("INSERT INTO times (t) VALUES (?)")));
-    query.addBindValue(stored);
-    QVERIFY(query.exec());
-    QVERIFY(query.exec(QStringLiteral("SELECT t, t IS NULL FROM times")));
-    QVERIFY(query.next());
-    QCOMPARE(query.value(1).toInt(), 1);
-    QVERIFY(!Database::fromDbTime(query.value(0)).isValid());
+    const QVariantList row = storedInIntegerColumn(stored, QStringLiteral("t IS NULL"));
+    QCOMPARE(row.size(), 2);
+    QCOMPARE(row.at(1).toInt(), 1);
+    QVERIFY(!Database::fromDbTime(row.at(0)).isValid());
 }
 
 void TestDatabaseFile::badFilesRefused_data()
@@ -786,10 +820,8 @@ void TestDatabaseFile::readOnlyRefusesWrites()
     const QDateTime modifiedBefore = modificationTime(file.path());
 
     Database db;
+    QVERIFY(openFile(db, file.path(), Database::Creation::MustExist, Database::Access::ReadOnly));
     Error error;
-    QVERIFY2(
-        db.open(file.path(), Database::Creation::MustExist, Database::Access::ReadOnly, &error),
-        qPrintable(error.message));
     QVERIFY(db.isReadOnly());
     QSignalSpy changed(&db, &Database::changed);
     ProspectRepository prospects(db);
@@ -868,9 +900,7 @@ void TestDatabaseFile::emptySqliteFileIsMigrated()
     QCOMPARE(QFileInfo(path).size() > 0, withPage);
 
     Database db;
-    Error error;
-    QVERIFY2(
-        db.open(path, creation, Database::Access::ReadWrite, &error), qPrintable(error.message));
+    QVERIFY(openFile(db, path, creation, Database::Access::ReadWrite));
     QCOMPARE(db.schemaVersion(), Schema::latestVersion);
     QCOMPARE(pragma(db.connection(), QStringLiteral("application_id")).toLongLong(),
         qint64(Schema::applicationId));
@@ -915,10 +945,8 @@ void TestDatabaseFile::migratesFromEveryVersion()
     }
 
     Database db;
+    QVERIFY(openFile(db, path, Database::Creation::CreateIfMissing, Database::Access::ReadWrite));
     Error error;
-    QVERIFY2(
-        db.open(path, Database::Creation::CreateIfMissing, Database::Access::ReadWrite, &error),
-        qPrintable(error.message));
     QCOMPARE(db.schemaVersion(), Schema::latestVersion);
     QCOMPARE(pragma(db.connection(), QStringLiteral("application_id")).toLongLong(),
         qint64(Schema::applicationId));
@@ -985,9 +1013,8 @@ void TestDatabaseFile::migratesVersion1Data()
     }
 
     Database db;
+    QVERIFY(openFile(db, path, Database::Creation::MustExist, Database::Access::ReadWrite));
     Error error;
-    QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
-        qPrintable(error.message));
     QCOMPARE(db.schemaVersion(), Schema::latestVersion);
     // Every row is still there with every value; the columns versions 2 and 3
     // added are last, and empty.
@@ -1181,19 +1208,15 @@ void TestDatabaseFile::busyFileFailsAfterTimeout()
     QSqlQuery lock(other->connection());
     QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
 
-    QSignalSpy changed(&file.db(), &Database::changed);
-    ProspectRepository prospects(file.db());
     Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
-    Error error;
-    QElapsedTimer timer;
-    timer.start();
-    QVERIFY(!prospects.add(&ann, &error));
-    const qint64 waited = timer.elapsed();
-    QCOMPARE(kindName(error.kind), kindName(Error::Kind::Busy));
-    QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
+    qint64 waited = 0;
+    verifyAddRefusedAsBusy(file, &ann, &waited);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY2(waited >= WriteTransaction::busyAttempts * Database::busyTimeoutMs * 9 / 10,
         qPrintable(QString::number(waited)));
-    QCOMPARE(changed.count(), 0);
+    ProspectRepository prospects(file.db());
+    Error error;
 
     QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
     QCOMPARE(prospects.count(&error), 0);
@@ -1214,14 +1237,12 @@ void TestDatabaseFile::busyCommitRollsBack()
     QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM cadences")));
     QVERIFY(read.next());
 
-    QSignalSpy changed(&file.db(), &Database::changed);
-    ProspectRepository prospects(file.db());
     Prospect ann = Test::makeProspect(QStringLiteral("Ann"), QStringLiteral("Smith"));
+    verifyAddRefusedAsBusy(file, &ann);
+    if (QTest::currentTestFailed())
+        return;
+    ProspectRepository prospects(file.db());
     Error error;
-    QVERIFY(!prospects.add(&ann, &error));
-    QCOMPARE(kindName(error.kind), kindName(Error::Kind::Busy));
-    QVERIFY2(error.message.contains(shownPath(file.path())), qPrintable(error.message));
-    QCOMPARE(changed.count(), 0);
 
     QVERIFY(read.exec(QStringLiteral("COMMIT")));
     // The failed write was rolled back, not left open on the connection.
@@ -1295,9 +1316,8 @@ void TestDatabaseFile::journalModeIsRollback()
     const QByteArray before = Test::fileChecksum(path);
 
     Database db;
+    QVERIFY(openFile(db, path, Database::Creation::MustExist, access));
     Error error;
-    QVERIFY2(
-        db.open(path, Database::Creation::MustExist, access, &error), qPrintable(error.message));
     QCOMPARE(pragma(db.connection(), QStringLiteral("journal_mode")).toString(), expected);
     if (access == Database::Access::ReadWrite) {
         QVERIFY2(
@@ -1332,9 +1352,8 @@ void TestDatabaseFile::walFileInUseStillOpens()
         QVERIFY(read.next());
 
         Database db;
+        QVERIFY(openFile(db, path, Database::Creation::MustExist, Database::Access::ReadWrite));
         Error error;
-        QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
-            qPrintable(error.message));
         QCOMPARE(pragma(db.connection(), QStringLiteral("journal_mode")).toString(),
             QStringLiteral("wal"));
         QVERIFY2(
@@ -1342,9 +1361,7 @@ void TestDatabaseFile::walFileInUseStillOpens()
         QVERIFY(read.exec(QStringLiteral("COMMIT")));
     }
     Database db;
-    Error error;
-    QVERIFY2(db.open(path, Database::Creation::MustExist, Database::Access::ReadWrite, &error),
-        qPrintable(error.message));
+    QVERIFY(openFile(db, path, Database::Creation::MustExist, Database::Access::ReadWrite));
     QCOMPARE(pragma(db.connection(), QStringLiteral("journal_mode")).toString(),
         QStringLiteral("delete"));
     QCOMPARE(Test::tableRows(db, QStringLiteral("users")).size(), 2);
@@ -1374,9 +1391,7 @@ void TestDatabaseFile::readOnlyOpensAfterCrashedWrite()
     }
 
     Database db;
-    Error error;
-    QVERIFY2(db.open(crashed, Database::Creation::MustExist, Database::Access::ReadOnly, &error),
-        qPrintable(error.message));
+    QVERIFY(openFile(db, crashed, Database::Creation::MustExist, Database::Access::ReadOnly));
     QCOMPARE(Test::tableRows(db, QStringLiteral("users")).size(), 1); // all or nothing
     QVERIFY(!QFileInfo::exists(crashed + QStringLiteral("-journal")));
     db.close();

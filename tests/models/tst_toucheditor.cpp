@@ -15,6 +15,7 @@
 using namespace Touchline;
 using Touchline::Test::makeProspect;
 using Touchline::Test::TestDatabase;
+using Touchline::Test::TouchTables;
 
 namespace {
 
@@ -40,23 +41,6 @@ Touch email(qint64 prospectId, int dayOfMonth)
     return touchOf(
         prospectId, TouchChannel::Email, TouchDirection::Out, TouchOutcome::Sent, dayOfMonth);
 }
-
-struct Dump
-{
-    QList<QVariantList> prospects, touches, events;
-
-    static Dump of(Database &db)
-    {
-        return {Test::tableRows(db, QStringLiteral("prospects"),
-                    {QStringLiteral("updated_at"), QStringLiteral("row_version")}),
-            Test::tableRows(db, QStringLiteral("touches")),
-            Test::tableRows(db, QStringLiteral("prospect_events"))};
-    }
-    bool operator==(const Dump &other) const
-    {
-        return prospects == other.prospects && touches == other.touches && events == other.events;
-    }
-};
 
 enum class Failure {
     Future,
@@ -125,7 +109,7 @@ void TestTouchEditor::logUndoRedo()
     Database &db = m_file->db();
     QSignalSpy failed(m_editor.get(), &TouchEditor::failed);
     QVERIFY(m_editor->log(email(m_ada, 5)));
-    const Dump empty = Dump::of(db);
+    const TouchTables empty = TouchTables::of(db);
     qint64 id = 0;
     QVERIFY(m_editor->log(email(m_ada, 3), &id)); // back-dated: becomes touch 1
     QVERIFY(id > 0);
@@ -135,12 +119,12 @@ void TestTouchEditor::logUndoRedo()
     const auto logged = m_editor->repository().get(id, &error);
     QCOMPARE(logged->touchNumber, 1);
     QCOMPARE(logged->authorName, QStringLiteral("Maya")); // the editor's user
-    const Dump added = Dump::of(db);
+    const TouchTables added = TouchTables::of(db);
 
     m_stack->undo();
-    QVERIFY(Dump::of(db) == empty);
+    QVERIFY(TouchTables::of(db) == empty);
     m_stack->redo(); // the same row again: same id and times
-    QVERIFY(Dump::of(db) == added);
+    QVERIFY(TouchTables::of(db) == added);
     QCOMPARE(failed.size(), 0);
 }
 
@@ -151,7 +135,7 @@ void TestTouchEditor::editUndoRedo()
     QVERIFY(m_editor->log(email(m_ada, 3), &id));
     Error error;
     const Touch before = *m_editor->repository().get(id, &error);
-    const Dump logged = Dump::of(db);
+    const TouchTables logged = TouchTables::of(db);
     Touch after = before;
     after.channel = TouchChannel::Phone;
     after.direction = TouchDirection::In;
@@ -160,11 +144,11 @@ void TestTouchEditor::editUndoRedo()
     QVERIFY2(m_editor->edit(before, after, &error), qPrintable(error.message));
     QCOMPARE(ProspectRepository(db).get(m_ada, nullptr)->status, ProspectStatus::Replied);
     QCOMPARE(m_editor->repository().get(id, nullptr)->touchNumber, 0);
-    const Dump edited = Dump::of(db);
+    const TouchTables edited = TouchTables::of(db);
     m_stack->undo();
-    QVERIFY(Dump::of(db) == logged);
+    QVERIFY(TouchTables::of(db) == logged);
     m_stack->redo();
-    QVERIFY(Dump::of(db) == edited);
+    QVERIFY(TouchTables::of(db) == edited);
 }
 
 void TestTouchEditor::removeUndoRedo()
@@ -173,14 +157,14 @@ void TestTouchEditor::removeUndoRedo()
     qint64 first = 0;
     QVERIFY(m_editor->log(email(m_ada, 1), &first));
     QVERIFY(m_editor->log(email(m_ada, 2)));
-    const Dump both = Dump::of(db);
+    const TouchTables both = TouchTables::of(db);
     QVERIFY(m_editor->remove(first));
     QCOMPARE(ProspectRepository(db).get(m_ada, nullptr)->touchCount, 1);
-    const Dump removed = Dump::of(db);
+    const TouchTables removed = TouchTables::of(db);
     m_stack->undo();
-    QVERIFY(Dump::of(db) == both);
+    QVERIFY(TouchTables::of(db) == both);
     m_stack->redo();
-    QVERIFY(Dump::of(db) == removed);
+    QVERIFY(TouchTables::of(db) == removed);
 }
 
 void TestTouchEditor::liftUndoRedo()
@@ -188,12 +172,12 @@ void TestTouchEditor::liftUndoRedo()
     Database &db = m_file->db();
     QVERIFY(m_editor->log(
         touchOf(m_ada, TouchChannel::Email, TouchDirection::In, TouchOutcome::OptedOut, 4)));
-    const Dump marked = Dump::of(db);
+    const TouchTables marked = TouchTables::of(db);
     QVERIFY(m_editor->liftDoNotContact(m_ada));
     QCOMPARE(ProspectRepository(db).get(m_ada, nullptr)->status, ProspectStatus::New);
     QCOMPARE(m_stack->undoText(), QStringLiteral("Lift do-not-contact"));
     m_stack->undo();
-    QVERIFY(Dump::of(db) == marked);
+    QVERIFY(TouchTables::of(db) == marked);
     QCOMPARE(ProspectRepository(db).get(m_ada, nullptr)->status, ProspectStatus::DoNotContact);
     m_stack->redo();
     QCOMPARE(ProspectRepository(db).get(m_ada, nullptr)->status, ProspectStatus::New);
@@ -246,7 +230,7 @@ void TestTouchEditor::failedChangeIsNotPushed()
     m_stack->undo();
     const int count = m_stack->count();
     const int index = m_stack->index();
-    const Dump before = Dump::of(m_file->db());
+    const TouchTables before = TouchTables::of(m_file->db());
     QSignalSpy failed(m_editor.get(), &TouchEditor::failed);
 
     // With an Error the caller hears of it; without one, failed() says it.
@@ -290,7 +274,7 @@ void TestTouchEditor::failedChangeIsNotPushed()
         }
         QCOMPARE(m_stack->count(), count);
         QCOMPARE(m_stack->index(), index); // the redo step is still there
-        QVERIFY(Dump::of(m_file->db()) == before);
+        QVERIFY(TouchTables::of(m_file->db()) == before);
     }
 }
 
@@ -335,14 +319,14 @@ void TestTouchEditor::undoKeepsATeammatesLaterEdit()
     Touch theirs = *teammate.get(id, &error);
     theirs.notes = QStringLiteral("Theirs");
     QVERIFY2(teammate.update(&theirs, nullptr, &error), qPrintable(error.message));
-    const Dump afterTeammate = Dump::of(m_file->db());
+    const TouchTables afterTeammate = TouchTables::of(m_file->db());
 
     QSignalSpy failed(m_editor.get(), &TouchEditor::failed);
     m_stack->undo();
     QCOMPARE(failed.size(), 1);
     QVERIFY2(failed.first().first().toString().contains(QStringLiteral("changed by someone else")),
         qPrintable(failed.first().first().toString()));
-    QVERIFY(Dump::of(m_file->db()) == afterTeammate);
+    QVERIFY(TouchTables::of(m_file->db()) == afterTeammate);
     QCOMPARE(m_editor->repository().get(id, &error)->notes, QStringLiteral("Theirs"));
 }
 

@@ -4,7 +4,6 @@
 
 #include "TestData.h"
 #include "TestDatabase.h"
-#include "storage/ConsistencyCheck.h"
 #include "storage/Database.h"
 #include "storage/ProspectRepository.h"
 #include "storage/TouchRepository.h"
@@ -17,6 +16,7 @@
 using namespace Touchline;
 using Touchline::Test::makeProspect;
 using Touchline::Test::TestDatabase;
+using Touchline::Test::TouchTables;
 
 Q_DECLARE_METATYPE(Touchline::ProspectStatus)
 Q_DECLARE_METATYPE(Touchline::Touch)
@@ -43,24 +43,6 @@ Touch touchFrom(qint64 prospectId, const QString &spec)
     touch.occurredAt = day(atSplit.value(1, QStringLiteral("1")).toInt());
     return touch;
 }
-
-// Everything a touch change may write, without the columns every prospect write bumps.
-struct Dump
-{
-    QList<QVariantList> prospects, touches, events;
-
-    static Dump of(Database &db)
-    {
-        return {Test::tableRows(db, QStringLiteral("prospects"),
-                    {QStringLiteral("updated_at"), QStringLiteral("row_version")}),
-            Test::tableRows(db, QStringLiteral("touches")),
-            Test::tableRows(db, QStringLiteral("prospect_events"))};
-    }
-    bool operator==(const Dump &other) const
-    {
-        return prospects == other.prospects && touches == other.touches && events == other.events;
-    }
-};
 
 } // namespace
 
@@ -104,7 +86,6 @@ private:
     qint64 addProspect(ProspectStatus status = ProspectStatus::New);
     Touch log(const QString &spec, qint64 prospectId = 0);
     QList<int> numbers(qint64 prospectId);
-    void verifyConsistent();
 
     std::unique_ptr<TestDatabase> m_file;
     std::unique_ptr<TouchRepository> m_touches;
@@ -159,17 +140,6 @@ QList<int> TestTouchRepository::numbers(qint64 prospectId)
     return result;
 }
 
-void TestTouchRepository::verifyConsistent()
-{
-    QList<ConsistencyProblem> problems;
-    Error error;
-    QVERIFY2(ConsistencyCheck(m_file->db()).run(&problems, &error), qPrintable(error.message));
-    QStringList messages;
-    for (const ConsistencyProblem &problem : std::as_const(problems))
-        messages.append(problem.message);
-    QVERIFY2(problems.isEmpty(), qPrintable(messages.join(QLatin1Char('\n'))));
-}
-
 void TestTouchRepository::numberingUnderBackDating_data()
 {
     QTest::addColumn<QStringList>("touches"); // logged in this order
@@ -215,7 +185,7 @@ void TestTouchRepository::numberingUnderBackDating()
     QVERIFY(prospect);
     QCOMPARE(prospect->touchCount, touchCount);
     QCOMPARE(prospect->lastTouchAt, lastTouchDay ? day(lastTouchDay) : QDateTime());
-    verifyConsistent();
+    QCOMPARE(Test::consistencyProblems(m_file->db()), QStringList());
 }
 
 void TestTouchRepository::numberingAfterEdits_data()
@@ -255,7 +225,7 @@ void TestTouchRepository::numberingAfterEdits()
     QCOMPARE(changed.notes, QStringLiteral("edited"));
     QCOMPARE(this->numbers(m_ada), numbers);
     QCOMPARE(ProspectRepository(m_file->db()).get(m_ada, nullptr)->touchCount, touchCount);
-    verifyConsistent();
+    QCOMPARE(Test::consistencyProblems(m_file->db()), QStringList());
 }
 
 void TestTouchRepository::numberingAfterDelete()
@@ -279,7 +249,7 @@ void TestTouchRepository::numberingAfterDelete()
     QVERIFY2(error.message.contains(QStringLiteral("no touch with id %1").arg(logged.at(3).id)),
         qPrintable(error.message));
     Q_UNUSED(others);
-    verifyConsistent();
+    QCOMPARE(Test::consistencyProblems(m_file->db()), QStringList());
 }
 
 void TestTouchRepository::listIsInTimeOrderWithJoinedNames()
@@ -389,7 +359,7 @@ void TestTouchRepository::optOutBlocksContact()
     QFETCH(bool, allowed);
     log(QStringLiteral("email/out/sent@1"));
     log(QStringLiteral("email/in/opted_out@2"));
-    const Dump before = Dump::of(m_file->db());
+    const TouchTables before = TouchTables::of(m_file->db());
     Touch attempt = touchFrom(m_ada, touch + QStringLiteral("@3"));
     Error error;
     QCOMPARE(m_touches->log(&attempt, nullptr, &error), allowed);
@@ -403,7 +373,7 @@ void TestTouchRepository::optOutBlocksContact()
     QCOMPARE(error.message,
         QStringLiteral("Ada Lovelace asked not to be contacted. Lift do-not-contact first if they "
                        "agreed to hear from you again."));
-    QVERIFY(Dump::of(m_file->db()) == before);
+    QVERIFY(TouchTables::of(m_file->db()) == before);
 }
 
 void TestTouchRepository::editOfOldTouchOnDoNotContact()
@@ -454,7 +424,7 @@ void TestTouchRepository::liftDoNotContact()
     const Touch next = log(QStringLiteral("email/out/sent@20"));
     QVERIFY(next.id);
     QVERIFY(next.touchNumber >= 1);
-    verifyConsistent();
+    QCOMPARE(Test::consistencyProblems(m_file->db()), QStringList());
 }
 
 void TestTouchRepository::liftRefusedWhenNotMarked()
@@ -511,7 +481,7 @@ void TestTouchRepository::undoRestoresExactly()
     log(QStringLiteral("email/out/sent@2"), other);
     if (change == QLatin1String("lift"))
         log(QStringLiteral("note/out/opted_out@5"));
-    const Dump before = Dump::of(m_file->db());
+    const TouchTables before = TouchTables::of(m_file->db());
 
     TouchUndo undo;
     Error error;
@@ -530,10 +500,10 @@ void TestTouchRepository::undoRestoresExactly()
         ok = m_touches->liftDoNotContact(m_ada, 0, &undo, &error);
     }
     QVERIFY2(ok, qPrintable(error.message));
-    QVERIFY(!(Dump::of(m_file->db()) == before));
+    QVERIFY(!(TouchTables::of(m_file->db()) == before));
     QVERIFY2(m_touches->undo(undo, &error), qPrintable(error.message));
-    QVERIFY(Dump::of(m_file->db()) == before);
-    verifyConsistent();
+    QVERIFY(TouchTables::of(m_file->db()) == before);
+    QCOMPARE(Test::consistencyProblems(m_file->db()), QStringList());
 }
 
 void TestTouchRepository::undoKeepsTeammatesStatus()
@@ -608,12 +578,12 @@ void TestTouchRepository::badInput()
     QFETCH(QString, message);
     if (!touch.prospectId)
         touch.prospectId = m_ada;
-    const Dump before = Dump::of(m_file->db());
+    const TouchTables before = TouchTables::of(m_file->db());
     Error error;
     QVERIFY(!m_touches->log(&touch, nullptr, &error));
     QCOMPARE(int(error.kind), kind);
     QVERIFY2(error.message.contains(message), qPrintable(error.message));
-    QVERIFY(Dump::of(m_file->db()) == before);
+    QVERIFY(TouchTables::of(m_file->db()) == before);
     // An edit is refused the same way.
     const Touch stored = log(QStringLiteral("email/out/sent@1"));
     touch.id = stored.id;

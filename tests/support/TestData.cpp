@@ -1,5 +1,6 @@
 #include "TestData.h"
 
+#include "storage/ConsistencyCheck.h"
 #include "storage/Database.h"
 #include "storage/EnrollmentRepository.h"
 
@@ -209,6 +210,25 @@ QList<QVariantList> tableRows(
         rows.append(row);
     }
     return rows;
+}
+
+TouchTables TouchTables::of(Database &db)
+{
+    return {tableRows(db, QStringLiteral("prospects"),
+                {QStringLiteral("updated_at"), QStringLiteral("row_version")}),
+        tableRows(db, QStringLiteral("touches")), tableRows(db, QStringLiteral("prospect_events"))};
+}
+
+QStringList consistencyProblems(Database &db)
+{
+    QList<ConsistencyProblem> problems;
+    Error error;
+    if (!ConsistencyCheck(db).run(&problems, &error))
+        return {error.message};
+    QStringList messages;
+    for (const ConsistencyProblem &problem : std::as_const(problems))
+        messages.append(problem.message);
+    return messages;
 }
 
 bool setBusyTimeout(Database &db, int milliseconds)

@@ -65,6 +65,23 @@ QList<QVariantList> tableRows(Database &db, const QString &table, const QStringL
 QList<QVariantList> tableRows(
     const QSqlDatabase &connection, const QString &table, const QStringList &skipColumns = {});
 
+// Everything a touch change may write, without the columns every prospect write
+// bumps, to compare before and after an undo.
+struct TouchTables
+{
+    QList<QVariantList> prospects, touches, events;
+
+    static TouchTables of(Database &db);
+    bool operator==(const TouchTables &other) const
+    {
+        return prospects == other.prospects && touches == other.touches && events == other.events;
+    }
+};
+
+// What ConsistencyCheck finds in the file, one message a problem (or the check's own
+// error); empty when the derived columns and events agree with the rows.
+QStringList consistencyProblems(Database &db);
+
 // SHA-256 of a file's bytes, to prove it was not written; empty when unreadable.
 QByteArray fileChecksum(const QString &path);
 

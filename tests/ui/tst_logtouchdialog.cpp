@@ -1,3 +1,4 @@
+#include "FormFields.h"
 #include "LogTouchDialog.h"
 #include "Translations.h"
 
@@ -15,55 +16,33 @@
 #include <optional>
 
 using namespace Touchline;
+using Touchline::Test::choose;
+using Touchline::Test::formField;
 
 class TestLogTouchDialog : public QObject
 {
     Q_OBJECT
 
 private:
-    // The field a form label (without its '&') stands for.
-    template<typename T> static T *field(LogTouchDialog &dialog, const QString &label)
-    {
-        const auto labels = dialog.findChildren<QLabel *>();
-        for (QLabel *l : labels) {
-            if (l->text().remove(QLatin1Char('&')) == label) {
-                if (auto *widget = qobject_cast<T *>(l->buddy()))
-                    return widget;
-            }
-        }
-        qFatal("no field %s", qPrintable(label));
-        return nullptr;
-    }
-
     static QComboBox *channel(LogTouchDialog &d)
     {
-        return field<QComboBox>(d, QStringLiteral("Channel:"));
+        return formField<QComboBox>(&d, QStringLiteral("Channel:"));
     }
     static QComboBox *direction(LogTouchDialog &d)
     {
-        return field<QComboBox>(d, QStringLiteral("Direction:"));
+        return formField<QComboBox>(&d, QStringLiteral("Direction:"));
     }
     static QComboBox *outcome(LogTouchDialog &d)
     {
-        return field<QComboBox>(d, QStringLiteral("Outcome:"));
+        return formField<QComboBox>(&d, QStringLiteral("Outcome:"));
     }
     static QDateTimeEdit *when(LogTouchDialog &d)
     {
-        return field<QDateTimeEdit>(d, QStringLiteral("When:"));
+        return formField<QDateTimeEdit>(&d, QStringLiteral("When:"));
     }
     static QPlainTextEdit *notes(LogTouchDialog &d)
     {
-        return field<QPlainTextEdit>(d, QStringLiteral("Note:"));
-    }
-
-    // Selects the item whose data is `key`; false when the list has none.
-    static bool choose(QComboBox *combo, const QString &key)
-    {
-        const int index = combo->findData(key);
-        if (index < 0)
-            return false;
-        combo->setCurrentIndex(index);
-        return true;
+        return formField<QPlainTextEdit>(&d, QStringLiteral("Note:"));
     }
 
     static QStringList itemKeys(const QComboBox *combo)

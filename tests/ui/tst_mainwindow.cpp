@@ -2,6 +2,7 @@
 #include "CadencesPage.h"
 #include "DuePage.h"
 #include "ExportScopeDialog.h"
+#include "FormFields.h"
 #include "ImportResultView.h"
 #include "ImportWizard.h"
 #include "LogTouchDialog.h"
@@ -58,8 +59,11 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <optional>
 
 using namespace Touchline;
+using Touchline::Test::choose;
+using Touchline::Test::formField;
 
 class TestMainWindow : public QObject
 {
@@ -187,27 +191,6 @@ private:
         return nullptr;
     }
 
-    template<typename T> static T *formField(QDialog *dialog, const QString &label)
-    {
-        const auto labels = dialog->findChildren<QLabel *>();
-        for (QLabel *l : labels) {
-            if (l->text().remove(QLatin1Char('&')) == label) {
-                if (auto *widget = qobject_cast<T *>(l->buddy()))
-                    return widget;
-            }
-        }
-        qFatal("no field %s", qPrintable(label));
-        return nullptr;
-    }
-
-    static bool choose(QComboBox *combo, const QString &key)
-    {
-        const int index = combo->findData(key);
-        if (index >= 0)
-            combo->setCurrentIndex(index);
-        return index >= 0;
-    }
-
     // Runs `drive` on the dialog of type Dialog the window opens next (noting it
     // as `what` when another or none comes); whatever the dialog is left with, it
     // is closed afterwards so that a test fails, not hangs.
@@ -312,6 +295,65 @@ private:
         return !backup || Backup::make(db, QString(), backup, &error) == Backup::Result::Finished;
     }
 
+    // The bytes as the whole file; false when they cannot all be written.
+    static bool writeFile(const QString &path, const QByteArray &bytes)
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    }
+
+    // fill()'s prospects in the file, and beside it history.csv with these rows under
+    // the header of a touch history; returns the CSV's path, empty when it cannot be
+    // written.
+    QString fillWithTouchHistory(Test::TestDatabase &file, const QList<QByteArray> &rows)
+    {
+        fill(file.db());
+        const QString path = file.dirPath() + QStringLiteral("/history.csv");
+        const QByteArray header("prospect_email,channel,direction,outcome,occurred_at,notes");
+        if (!writeFile(path, (QList<QByteArray> {header} + rows).join('\n') + '\n'))
+            return {};
+        return path;
+    }
+
+    // The file's bytes; nothing when it cannot be read.
+    static std::optional<QByteArray> readFile(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        return file.readAll();
+    }
+
+    // The save, or open, file dialogs the window asks for answer `path` at once.
+    static void answerSaveDialogs(MainWindow &window, const QString &path)
+    {
+        window.setSaveFileChooser(
+            [path](const QString &, const QString &, const QString &) { return path; });
+    }
+    static void answerOpenDialogs(MainWindow &window, const QString &path)
+    {
+        window.setOpenFileChooser(
+            [path](const QString &, const QString &, const QString &) { return path; });
+    }
+
+    // Triggers the action; a message box it shows (a failed export says why in
+    // one) is noted in m_messages and closed.
+    void triggerNotingMessages(MainWindow &window, const char *action)
+    {
+        QTimer closer;
+        closeMessageBoxesAsTheyCome(closer);
+        child<QAction>(window, action)->trigger();
+    }
+
+    // Links the window opens only count in `opened`.
+    static void countOpenedLinks(MainWindow &window, int *opened)
+    {
+        window.setUrlOpener([opened](const QUrl &) {
+            ++*opened;
+            return true;
+        });
+    }
+
     // Garbage over pages in the middle; the header and schema stay readable.
     static bool damagePagesInTheMiddle(const QString &path)
     {
@@ -355,6 +397,13 @@ private:
             p.ownerId = owners.at(i);
             addProspect(db, p);
         }
+    }
+
+    // fillWithOwners()'s prospects, in a file that Alice opens next.
+    static void fillWithOwnersForAlice(Database &db)
+    {
+        fillWithOwners(db);
+        AppSettings::setUserName(QStringLiteral("Alice"));
     }
 
     static QStringList comboTexts(QComboBox *combo)
@@ -540,10 +589,7 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr));
         const QString notADatabase = file.dirPath() + QStringLiteral("/notes.txt");
-        QFile text(notADatabase);
-        QVERIFY(text.open(QIODevice::WriteOnly));
-        text.write("these are my notes, not a database\n");
-        text.close();
+        QVERIFY(writeFile(notADatabase, "these are my notes, not a database\n"));
         Error error;
         QVERIFY(!window.openDatabase(notADatabase, Database::Creation::MustExist, &error));
         QCOMPARE(error.kind, Error::Kind::NotADatabase);
@@ -807,10 +853,7 @@ private Q_SLOTS:
         fill(file.db()); // nobody has a phone number or a LinkedIn profile
         MainWindow window;
         int opened = 0;
-        window.setUrlOpener([&opened](const QUrl &) {
-            ++opened;
-            return true;
-        });
+        countOpenedLinks(window, &opened);
         QVERIFY(showFile(window, file.path()));
         selectProspect(window, idOf(window, QStringLiteral("Person1")));
 
@@ -852,10 +895,7 @@ private Q_SLOTS:
         const qint64 danaId = addProspect(file.db(), dana);
         MainWindow window;
         int opened = 0;
-        window.setUrlOpener([&opened](const QUrl &) {
-            ++opened;
-            return true;
-        });
+        countOpenedLinks(window, &opened);
         QVERIFY(showFile(window, file.path()));
         auto *banner = child<QLabel>(window, "doNotContactBanner");
         const QStringList actions = {QStringLiteral("Email"), QStringLiteral("Call"),
@@ -1373,8 +1413,7 @@ private Q_SLOTS:
     void ownerFilterNarrowsTheTable()
     {
         Test::TestDatabase file;
-        fillWithOwners(file.db());
-        AppSettings::setUserName(QStringLiteral("Alice"));
+        fillWithOwnersForAlice(file.db());
         MainWindow window;
         QVERIFY(showFile(window, file.path()));
         auto *owner = child<QComboBox>(window, "ownerFilter");
@@ -1410,8 +1449,7 @@ private Q_SLOTS:
     void ownerFilterKeepsItsChoiceWhenUsersChange()
     {
         Test::TestDatabase file;
-        fillWithOwners(file.db());
-        AppSettings::setUserName(QStringLiteral("Alice"));
+        fillWithOwnersForAlice(file.db());
         MainWindow window;
         QVERIFY(showFile(window, file.path()));
         auto *owner = child<QComboBox>(window, "ownerFilter");
@@ -1440,8 +1478,7 @@ private Q_SLOTS:
     void yourNameChangesTheAuthorOfWhatFollows()
     {
         Test::TestDatabase file;
-        fillWithOwners(file.db());
-        AppSettings::setUserName(QStringLiteral("Alice"));
+        fillWithOwnersForAlice(file.db());
         MainWindow window;
         QVERIFY(showFile(window, file.path()));
         Database &db = *window.database();
@@ -1541,13 +1578,11 @@ private Q_SLOTS:
         Test::TestDatabase file;
         QVERIFY(file.isValid());
         const QString path = file.dirPath() + QLatin1Char('/') + name;
-        QFile dropped(path);
-        QVERIFY(dropped.open(QIODevice::WriteOnly));
-        dropped.write(name.endsWith(QLatin1String("VCF"))
+        QVERIFY(writeFile(path,
+            name.endsWith(QLatin1String("VCF"))
                 ? "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@example.com\r\n"
                   "END:VCARD\r\n"
-                : "Name,Email\nAda Lovelace,ada@example.com\n");
-        dropped.close();
+                : "Name,Email\nAda Lovelace,ada@example.com\n"));
         MainWindow window;
         QVERIFY(window.openDatabase(file.path(), Database::Creation::MustExist, nullptr,
             readOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite));
@@ -1582,13 +1617,9 @@ private Q_SLOTS:
         QVERIFY(file.isValid());
         fill(file.db());
         const QString path = file.dirPath() + QStringLiteral("/new.csv");
-        QFile csv(path);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("Name,Email,Company\nAda Lovelace,ada@example.com,Analytical\n");
-        csv.close();
+        QVERIFY(writeFile(path, "Name,Email,Company\nAda Lovelace,ada@example.com,Analytical\n"));
         MainWindow window;
-        window.setOpenFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerOpenDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         onNextDialog<ImportWizard>(QStringLiteral("import wizard"), [](ImportWizard *wizard) {
             wizard->findChild<QPushButton *>(QStringLiteral("browseButton"))->click();
@@ -1611,16 +1642,12 @@ private Q_SLOTS:
     {
         Test::TestDatabase file;
         QVERIFY(file.isValid());
-        fill(file.db());
-        const QString path = file.dirPath() + QStringLiteral("/history.csv");
-        QFile csv(path);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("prospect_email,channel,direction,outcome,occurred_at,notes\n"
-                  "p1@globex.example,email,out,sent,2024-03-01T10:00:00Z,Intro\n"
-                  "p1@globex.example,phone,out,no_answer,2024-03-04T15:30:00Z,\n"
-                  "nobody@example.com,email,out,sent,2024-03-01T10:00:00Z,\n"
-                  "p4@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n");
-        csv.close();
+        const QString path = fillWithTouchHistory(file,
+            {"p1@globex.example,email,out,sent,2024-03-01T10:00:00Z,Intro",
+                "p1@globex.example,phone,out,no_answer,2024-03-04T15:30:00Z,",
+                "nobody@example.com,email,out,sent,2024-03-01T10:00:00Z,",
+                "p4@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,"});
+        QVERIFY(!path.isEmpty());
         MainWindow window;
         QStringList asked;
         window.setOpenFileChooser([&](const QString &title, const QString &, const QString &) {
@@ -1628,8 +1655,7 @@ private Q_SLOTS:
             return path;
         });
         const QString listPath = file.dirPath() + QStringLiteral("/not-imported.csv");
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return listPath; });
+        answerSaveDialogs(window, listPath);
         QVERIFY(showFile(window, file.path()));
         const qint64 p1 = idOf(window, QStringLiteral("Person1"));
 
@@ -1662,9 +1688,9 @@ private Q_SLOTS:
             qPrintable(window.statusBar()->currentMessage()));
         QTRY_COMPARE(touchCountShown(window, p1).toInt(), 2);
         // The failed rows, the reader's and the importer's, in the file's order.
-        QFile list(listPath);
-        QVERIFY(list.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = list.readAll().trimmed().split('\n');
+        const std::optional<QByteArray> list = readFile(listPath);
+        QVERIFY(list);
+        const QList<QByteArray> lines = list->trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
         QVERIFY2(lines.at(1).startsWith("4,"), lines.at(1).constData());
         QVERIFY2(lines.at(2).startsWith("5,"), lines.at(2).constData());
@@ -1758,10 +1784,7 @@ private Q_SLOTS:
                 dialog->setScope(scope);
                 dialog->accept();
             });
-        // A failed export says why in a message box: noted, and closed.
-        QTimer closer;
-        closeMessageBoxesAsTheyCome(closer);
-        child<QAction>(window, action.constData())->trigger();
+        triggerNotingMessages(window, action.constData());
         QCOMPARE(m_messages, QStringList());
         QCOMPARE(enabled.size(), 3);
         QCOMPARE(suggested.size(), 1);
@@ -1770,12 +1793,11 @@ private Q_SLOTS:
             qPrintable(window.statusBar()->currentMessage()));
         QCOMPARE(AppSettings::exportFolder(), folder.path());
 
-        QFile exported(path);
-        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const std::optional<QByteArray> exported = readFile(path);
+        QVERIFY(exported);
         QList<CsvRecord> records;
         Error error;
-        QVERIFY2(CsvReader::parse(
-                     QString::fromUtf8(exported.readAll()), QLatin1Char(','), &records, &error),
+        QVERIFY2(CsvReader::parse(QString::fromUtf8(*exported), QLatin1Char(','), &records, &error),
             qPrintable(error.message));
         QVERIFY(!records.isEmpty());
         QCOMPARE(records.takeFirst().fields, header);
@@ -1830,19 +1852,15 @@ private Q_SLOTS:
         // Without a suffix, the format's is added.
         const QString chosen = folder.filePath(QStringLiteral("cards"));
         MainWindow window;
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return chosen; });
+        answerSaveDialogs(window, chosen);
         QVERIFY(showFile(window, file.path()));
         selectProspects(window,
             {idOf(window, QStringLiteral("Person3")), idOf(window, QStringLiteral("Person5"))});
-        // A failed export says why in a message box: noted, and closed.
-        QTimer closer;
-        closeMessageBoxesAsTheyCome(closer);
-        child<QAction>(window, "exportVCardAction")->trigger();
+        triggerNotingMessages(window, "exportVCardAction");
         QCOMPARE(m_messages, QStringList());
-        QFile cards(chosen + QStringLiteral(".vcf"));
-        QVERIFY(cards.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(cards.readAll());
+        const std::optional<QByteArray> cards = readFile(chosen + QStringLiteral(".vcf"));
+        QVERIFY(cards);
+        const QString text = QString::fromUtf8(*cards);
         QCOMPARE(text.count(QStringLiteral("BEGIN:VCARD\r\n")), 2);
         QVERIFY(text.contains(QStringLiteral("p3@acme.example")));
         QVERIFY(text.contains(QStringLiteral("p5@initech.example")));
@@ -1890,21 +1908,17 @@ private Q_SLOTS:
         QVERIFY(folder.isValid());
         const QString path = folder.filePath(QStringLiteral("due.ics"));
         MainWindow window;
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerSaveDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         auto *dueOwner = child<QComboBox>(window, "dueOwnerFilter");
         dueOwner->setCurrentIndex(dueOwner->findText(owner));
         QCOMPARE(dueOwner->currentText(), owner);
-        // A failed export says why in a message box: noted, and closed.
-        QTimer closer;
-        closeMessageBoxesAsTheyCome(closer);
-        child<QAction>(window, "exportCalendarAction")->trigger();
+        triggerNotingMessages(window, "exportCalendarAction");
         QCOMPARE(m_messages, QStringList());
 
-        QFile calendar(path);
-        QVERIFY(calendar.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(calendar.readAll());
+        const std::optional<QByteArray> calendar = readFile(path);
+        QVERIFY(calendar);
+        const QString text = QString::fromUtf8(*calendar);
         QVERIFY(text.startsWith(QStringLiteral("BEGIN:VCALENDAR\r\n")));
         QStringList summaries;
         for (const QString &line : text.split(QStringLiteral("\r\n"))) {
@@ -1944,15 +1958,11 @@ private Q_SLOTS:
         const QString written = folder.filePath(QStringLiteral("prospects.csv"));
         const QByteArray old("kept\n");
         if (exists) {
-            QFile existing(written);
-            QVERIFY(existing.open(QIODevice::WriteOnly));
-            QCOMPARE(existing.write(old), old.size());
+            QVERIFY(writeFile(written, old));
         }
         MainWindow window;
         // The save dialog confirmed "prospects", without the suffix.
-        window.setSaveFileChooser([&](const QString &, const QString &, const QString &) {
-            return folder.filePath(QStringLiteral("prospects"));
-        });
+        answerSaveDialogs(window, folder.filePath(QStringLiteral("prospects")));
         QVERIFY(showFile(window, file.path()));
         QStringList asked;
         QTimer answerer;
@@ -1979,11 +1989,10 @@ private Q_SLOTS:
             answer.isEmpty() ? QStringList()
                              : QStringList {QStringLiteral("%1 already exists. Replace it?")
                                                 .arg(QDir::toNativeSeparators(written))});
-        QFile result(written);
-        QCOMPARE(result.exists(), exists || replaced);
-        QVERIFY(result.open(QIODevice::ReadOnly));
-        const QByteArray contents = result.readAll();
-        QCOMPARE(contents == old, !replaced);
+        QCOMPARE(QFileInfo::exists(written), exists || replaced);
+        const std::optional<QByteArray> contents = readFile(written);
+        QVERIFY(contents);
+        QCOMPARE(*contents == old, !replaced);
         QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("prospects"))));
     }
 
@@ -2023,18 +2032,13 @@ private Q_SLOTS:
     {
         Test::TestDatabase file;
         QVERIFY(file.isValid());
-        fill(file.db());
-        const QString path = file.dirPath() + QStringLiteral("/history.csv");
-        QFile csv(path);
-        QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write("prospect_email,channel,direction,outcome,occurred_at,notes\n"
-                  "p1@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,\n"
-                  "p2@globex.example,email,out,sent,yesterday,\n"
-                  "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,\n");
-        csv.close();
+        const QString path = fillWithTouchHistory(file,
+            {"p1@globex.example,carrier pigeon,out,sent,2024-03-01T10:00:00Z,",
+                "p2@globex.example,email,out,sent,yesterday,",
+                "p4@globex.example,smoke signal,out,sent,2024-03-01T10:00:00Z,"});
+        QVERIFY(!path.isEmpty());
         MainWindow window;
-        window.setOpenFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerOpenDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         QString detailed;
         QTimer::singleShot(0, this, [&] {
@@ -2062,8 +2066,7 @@ private Q_SLOTS:
         fill(file.db());
         const QString path = file.dirPath() + QStringLiteral("/gone/prospects.csv");
         MainWindow window;
-        window.setSaveFileChooser(
-            [&](const QString &, const QString &, const QString &) { return path; });
+        answerSaveDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         onNextDialog<ExportScopeDialog>(
             QStringLiteral("scope dialog"), [this](ExportScopeDialog *dialog) {
