@@ -4,7 +4,6 @@
 #include "PaletteColors.h"
 #include "storage/Database.h"
 
-#include <QApplication>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialog>
@@ -13,12 +12,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSplitter>
@@ -27,6 +28,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <functional>
@@ -47,12 +49,22 @@ class WizardPage : public QWizardPage
 public:
     std::function<bool()> complete;
     std::function<void()> initialize;
+    std::function<void()> cleanup;
 
     bool isComplete() const override { return complete ? complete() : true; }
+    // QWizard::next() does not ask isComplete(): nothing moves on while a read
+    // or a plan is still running.
+    bool validatePage() override { return isComplete(); }
     void initializePage() override
     {
         if (initialize)
             initialize();
+    }
+    void cleanupPage() override
+    {
+        QWizardPage::cleanupPage();
+        if (cleanup)
+            cleanup();
     }
 };
 
@@ -107,7 +119,39 @@ QLabel *valueLabel(const char *objectName)
     return label;
 }
 
+// A line that says what runs in the background, with a busy bar; hidden.
+QWidget *progressRow(const char *objectName, QLabel *label)
+{
+    auto *row = new QWidget;
+    row->setObjectName(QString::fromLatin1(objectName));
+    auto *bar = new QProgressBar;
+    bar->setRange(0, 0);
+    bar->setTextVisible(false);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(bar, 1);
+    row->hide();
+    return row;
+}
+
 } // namespace
+
+// What a worker thread read from the file.
+struct ImportWizard::FileRead
+{
+    bool read = false;
+    ImportTable table;
+    Error error;
+};
+
+// What a worker thread found of the rows already in the Touchline file.
+struct ImportWizard::PlanMade
+{
+    bool planned = false;
+    ImportPlan plan;
+    Error error;
+};
 
 ImportWizard::ImportWizard(const QString &databasePath, qint64 authorId, QWidget *parent)
     : QWizard(parent)
@@ -186,6 +230,8 @@ QWizardPage *ImportWizard::createFilePage()
         label->setBuddy(m_path);
     form->addRow(tr("F&ormat:"), m_preset);
 
+    m_readingLabel = new QLabel;
+    m_readProgress = progressRow("readProgress", m_readingLabel);
     m_fileError = warningLabel("fileError");
 
     auto *details = new QGroupBox(tr("Read from the file"));
@@ -205,6 +251,7 @@ QWizardPage *ImportWizard::createFilePage()
 
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
+    layout->addWidget(m_readProgress);
     layout->addWidget(m_fileError);
     layout->addWidget(m_fileDetails);
     layout->addStretch();
@@ -246,20 +293,37 @@ void ImportWizard::readFile()
     m_read = false;
     m_fileError->hide();
     m_fileDetails->hide();
+    // Whatever read still runs is for a path or format no longer asked for.
+    const int request = ++m_readRequests;
     const QString path = QDir::fromNativeSeparators(m_path->text().trimmed());
-    QWizardPage *filePage = page(FilePage);
+    m_readProgress->setVisible(!path.isEmpty());
     if (path.isEmpty()) {
-        Q_EMIT filePage->completeChanged();
+        Q_EMIT page(FilePage)->completeChanged();
         return;
     }
     const ImportPreset preset = chosenPreset();
-    ImportTable table;
-    Error error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool read = ProspectFileReader::readFile(path, preset, &table, &error);
-    QApplication::restoreOverrideCursor();
-    if (!read) {
-        m_fileError->setText(error.message);
+    m_readingLabel->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
+    auto *watcher = new QFutureWatcher<FileRead>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, path, preset] {
+        watcher->deleteLater();
+        if (request == m_readRequests)
+            showFileRead(path, preset, watcher->result());
+    });
+    // The worker holds copies only: the wizard may be gone before it ends.
+    watcher->setFuture(QtConcurrent::run([path, preset] {
+        FileRead read;
+        read.read = ProspectFileReader::readFile(path, preset, &read.table, &read.error);
+        return read;
+    }));
+    Q_EMIT page(FilePage)->completeChanged();
+}
+
+void ImportWizard::showFileRead(const QString &path, ImportPreset preset, const FileRead &read)
+{
+    m_readProgress->hide();
+    const ImportTable &table = read.table;
+    if (!read.read) {
+        m_fileError->setText(read.error.message);
         m_fileError->show();
     } else if (table.rows.isEmpty()) {
         m_fileError->setText(
@@ -286,7 +350,7 @@ void ImportWizard::readFile()
                       .arg(tr("%n row(s)", nullptr, rows)));
         m_fileDetails->show();
     }
-    Q_EMIT filePage->completeChanged();
+    Q_EMIT page(FilePage)->completeChanged();
 }
 
 bool ImportWizard::fileIsRead() const
@@ -453,12 +517,20 @@ QWizardPage *ImportWizard::createDuplicatesPage()
                          "when they have no email address."));
     page->setCommitPage(true);
     page->initialize = [this] { makePlan(); };
+    // Back while planning: the plan is for a mapping that may change.
+    page->cleanup = [this] {
+        ++m_planRequests;
+        m_planProgress->hide();
+    };
     page->complete = [this] { return m_planned && !m_plan.rows.isEmpty(); };
 
+    m_planProgress = progressRow("planProgress", new QLabel(tr("Checking for duplicates…")));
     m_newCount = valueLabel("newCount");
     m_duplicateCount = valueLabel("duplicateCount");
     m_problemCount = valueLabel("problemCount");
-    auto *counts = new QFormLayout;
+    m_planCounts = new QWidget;
+    auto *counts = new QFormLayout(m_planCounts);
+    counts->setContentsMargins(0, 0, 0, 0);
     counts->addRow(tr("New prospects:"), m_newCount);
     counts->addRow(tr("Already in the file:"), m_duplicateCount);
     m_showProblems = new QPushButton(tr("Show &Problems…"));
@@ -518,7 +590,8 @@ QWizardPage *ImportWizard::createDuplicatesPage()
     choiceLayout->addWidget(m_duplicates, 1);
 
     auto *layout = new QVBoxLayout(page);
-    layout->addLayout(counts);
+    layout->addWidget(m_planProgress);
+    layout->addWidget(m_planCounts);
     layout->addWidget(m_planError);
     layout->addWidget(m_duplicateChoice, 1);
     layout->addStretch();
@@ -530,14 +603,37 @@ void ImportWizard::makePlan()
     m_planned = false;
     m_plan = ImportPlan();
     m_planError->hide();
-    // Reading only, on a connection of its own: the window's stays free.
-    Database db;
-    Error error;
-    m_planned
-        = db.open(m_databasePath, Database::Creation::MustExist, Database::Access::ReadOnly, &error)
-        && ProspectImporter(db).plan(m_table, &m_plan, &error);
+    m_planCounts->hide();
+    m_duplicateChoice->hide();
+    m_planProgress->show();
+    const int request = ++m_planRequests;
+    auto *watcher = new QFutureWatcher<PlanMade>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request == m_planRequests)
+            showPlan(watcher->result());
+    });
+    // Reading only, on a connection of its own that is opened, used and closed
+    // in the worker: SQLite connections cannot cross threads.
+    watcher->setFuture(QtConcurrent::run([databasePath = m_databasePath, table = m_table] {
+        PlanMade made;
+        Database db;
+        made.planned = db.open(databasePath, Database::Creation::MustExist,
+                           Database::Access::ReadOnly, &made.error)
+            && ProspectImporter(db).plan(table, &made.plan, &made.error);
+        return made;
+    }));
+    Q_EMIT page(DuplicatesPage)->completeChanged();
+}
+
+void ImportWizard::showPlan(const PlanMade &made)
+{
+    m_planProgress->hide();
+    m_planCounts->show();
+    m_planned = made.planned;
+    m_plan = made.plan;
     if (!m_planned) {
-        m_planError->setText(error.message);
+        m_planError->setText(made.error.message);
         m_planError->show();
     } else if (m_plan.rows.isEmpty()) {
         m_planError->setText(tr("None of the rows can become a prospect. Go back to choose what "

@@ -32,7 +32,7 @@ public:
     ImportWizard(const QString &databasePath, qint64 authorId, QWidget *parent = nullptr);
     ~ImportWizard() override;
 
-    // Puts `path` in the file field and reads it now.
+    // Puts `path` in the file field and starts reading it, in a worker thread.
     void setFilePath(const QString &path);
     // Browse… asks for the file to import with `chooser`; tests replace it. The
     // dialog of "Save List…" is the result view's.
@@ -53,13 +53,18 @@ private:
     QWizardPage *createColumnsPage();
     QWizardPage *createDuplicatesPage();
     QWizardPage *createImportPage();
+    struct FileRead;
+    struct PlanMade;
+
     void browse();
     void readFile();
+    void showFileRead(const QString &path, ImportPreset preset, const FileRead &read);
     bool fileIsRead() const;
     void showColumns();
     void setMapping(int column, ImportField field);
     void updateMappingWarning();
     void makePlan();
+    void showPlan(const PlanMade &made);
     void updateDefaultActionTexts();
     void showPlanProblems();
     ImportPreset chosenPreset() const;
@@ -76,12 +81,18 @@ private:
     ImportPreset m_readPreset = ImportPreset::Auto;
     int m_readCount = 0;    // files read so far; the columns page follows the latest
     int m_columnsShown = 0; // the read the columns page shows
+    // Reads and plans run in worker threads; each request counts, and a result
+    // arriving after a later request is dropped.
+    int m_readRequests = 0;
+    int m_planRequests = 0;
     ImportPlan m_plan;
     bool m_planned = false;
 
     QLineEdit *m_path = nullptr;
     QComboBox *m_preset = nullptr;
     QTimer *m_readTimer = nullptr;
+    QWidget *m_readProgress = nullptr;
+    QLabel *m_readingLabel = nullptr;
     QLabel *m_fileError = nullptr;
     QWidget *m_fileDetails = nullptr;
     QLabel *m_encoding = nullptr;
@@ -94,6 +105,8 @@ private:
     QStandardItemModel *m_previewModel = nullptr;
     QLabel *m_mappingWarning = nullptr;
 
+    QWidget *m_planProgress = nullptr;
+    QWidget *m_planCounts = nullptr;
     QLabel *m_newCount = nullptr;
     QLabel *m_duplicateCount = nullptr;
     QLabel *m_problemCount = nullptr;

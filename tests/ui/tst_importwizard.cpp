@@ -14,12 +14,14 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSqlDatabase>
 #include <QStandardPaths>
 #include <QStringConverter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -51,6 +53,18 @@ const QList<ImportField> linkedInMapping
         ImportField::Company, ImportField::Title, ImportField::Ignore, ImportField::Ignore};
 constexpr int deskColumn = 7;
 
+// A spreadsheet of `count` people, none named twice; large counts take a while
+// to read and to check for duplicates.
+QByteArray manyPeople(int count)
+{
+    QByteArray bytes = "Name,Email,Company\n";
+    for (int i = 0; i < count; ++i)
+        bytes
+            += QStringLiteral("Person %1,p%1@example.com,Company %2\n").arg(i).arg(i % 7).toUtf8();
+    return bytes;
+}
+constexpr int slowRows = 50000;
+
 } // namespace
 
 class TestImportWizard : public QObject
@@ -72,7 +86,41 @@ private:
         return wizard.button(QWizard::NextButton)->isEnabled();
     }
 
-    // Clicks Next (or Import) and says whether the wizard moved on.
+    template<typename T> static T *child(QWidget &parent, const QString &name)
+    {
+        T *found = parent.findChild<T *>(name);
+        if (!found)
+            qFatal("no child %s", qPrintable(name));
+        return found;
+    }
+
+    static bool showWizard(ImportWizard &wizard)
+    {
+        wizard.show();
+        return QTest::qWaitForWindowExposed(&wizard);
+    }
+
+    // Whether a read or a plan runs in the background.
+    static bool busy(ImportWizard &wizard)
+    {
+        return !child<QWidget>(wizard, QStringLiteral("readProgress"))->isHidden()
+            || !child<QWidget>(wizard, QStringLiteral("planProgress"))->isHidden();
+    }
+
+    static bool waitUntilIdle(ImportWizard &wizard)
+    {
+        return QTest::qWaitFor([&wizard] { return !busy(wizard); });
+    }
+
+    // Puts `path` in the wizard and waits for the read to end.
+    static bool readFile(ImportWizard &wizard, const QString &path)
+    {
+        wizard.setFilePath(path);
+        return waitUntilIdle(wizard);
+    }
+
+    // Clicks Next (or Import), waits for what the next page reads or plans and
+    // says whether the wizard moved on.
     static bool clickNext(ImportWizard &wizard)
     {
         const int before = wizard.currentId();
@@ -80,15 +128,7 @@ private:
             ? wizard.button(QWizard::CommitButton)
             : wizard.button(QWizard::NextButton);
         button->click();
-        return wizard.currentId() != before;
-    }
-
-    template<typename T> static T *child(QWidget &parent, const QString &name)
-    {
-        T *found = parent.findChild<T *>(name);
-        if (!found)
-            qFatal("no child %s", qPrintable(name));
-        return found;
+        return wizard.currentId() != before && waitUntilIdle(wizard);
     }
 
     static QComboBox *mappingCombo(ImportWizard &wizard, int column)
@@ -139,15 +179,13 @@ private:
     // The wizard on `file`, at the Duplicates page, shown.
     bool openAtDuplicates(ImportWizard &wizard, const QString &path)
     {
-        wizard.show();
-        if (!QTest::qWaitForWindowExposed(&wizard))
-            return false;
-        wizard.setFilePath(path);
-        return clickNext(wizard) && clickNext(wizard)
-            && wizard.currentId() == ImportWizard::DuplicatesPage;
+        return showWizard(wizard) && readFile(wizard, path) && clickNext(wizard)
+            && clickNext(wizard) && wizard.currentId() == ImportWizard::DuplicatesPage;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    // The Touchline file each test imports into.
+    std::unique_ptr<Test::TestDatabase> m_file;
 
 private Q_SLOTS:
     void initTestCase()
@@ -163,6 +201,8 @@ private Q_SLOTS:
         QSettings().clear();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
+        m_file = std::make_unique<Test::TestDatabase>();
+        QVERIFY(m_file->isValid());
     }
 
     void readsTheFileAndShowsWhatItFound_data()
@@ -207,13 +247,10 @@ private Q_SLOTS:
         QFETCH(ImportPreset, preset);
         QFETCH(QString, rows);
 
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        ImportWizard wizard(file.path(), 0);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
         QVERIFY(!nextEnabled(wizard));
-        wizard.setFilePath(writeFile(name, bytes));
+        QVERIFY(readFile(wizard, writeFile(name, bytes)));
         QVERIFY2(child<QLabel>(wizard, QStringLiteral("fileError"))->isHidden(),
             qPrintable(text(wizard, "fileError")));
         QCOMPARE(text(wizard, "encodingValue"), encoding);
@@ -258,13 +295,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, problem);
 
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        ImportWizard wizard(file.path(), 0);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
         const QString path = bytes.isNull() ? m_dir->filePath(name) : writeFile(name, bytes);
-        wizard.setFilePath(path);
+        QVERIFY(readFile(wizard, path));
         auto *error = child<QLabel>(wizard, QStringLiteral("fileError"));
         QVERIFY(error->isVisible());
         QVERIFY2(error->text().contains(name), qPrintable(error->text()));
@@ -274,7 +308,7 @@ private Q_SLOTS:
         QVERIFY(!clickNext(wizard));
 
         // A good file afterwards clears the error and opens the way.
-        wizard.setFilePath(writeFile(QStringLiteral("good.csv"), linkedInFile));
+        QVERIFY(readFile(wizard, writeFile(QStringLiteral("good.csv"), linkedInFile)));
         QVERIFY(error->isHidden());
         QVERIFY(nextEnabled(wizard));
         QVERIFY(clickNext(wizard));
@@ -282,12 +316,9 @@ private Q_SLOTS:
 
     void typingAPathReadsItAfterAPause()
     {
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
         const QString path = writeFile(QStringLiteral("connections.csv"), linkedInFile);
-        ImportWizard wizard(file.path(), 0);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
         auto *field = child<QLineEdit>(wizard, QStringLiteral("filePath"));
         field->setFocus();
         QTest::keyClicks(field, path);
@@ -297,6 +328,70 @@ private Q_SLOTS:
         QCOMPARE(wizard.filePath(), path);
         QTest::keyClick(field, Qt::Key_Backspace);
         QVERIFY(!nextEnabled(wizard));
+    }
+
+    void theFilePageWaitsForTheRead()
+    {
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
+        const QString path = writeFile(QStringLiteral("many.csv"), manyPeople(slowRows));
+        wizard.setFilePath(path);
+        // The read runs in the background; the result reaches the page only
+        // through the event loop, so it is still running here.
+        auto *progress = child<QWidget>(wizard, QStringLiteral("readProgress"));
+        QVERIFY(progress->isVisible());
+        QCOMPARE(progress->findChild<QLabel *>()->text(), QStringLiteral("Reading many.csv…"));
+        QVERIFY(!wizard.currentPage()->isComplete());
+        QVERIFY(!nextEnabled(wizard));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::FilePage));
+
+        QTRY_VERIFY_WITH_TIMEOUT(nextEnabled(wizard), 20000);
+        QVERIFY(progress->isHidden());
+        QCOMPARE(text(wizard, "rowCountValue"), QStringLiteral("%1 rows").arg(slowRows));
+        QCOMPARE(wizard.filePath(), path);
+        QVERIFY(clickNext(wizard));
+    }
+
+    void theLatestReadWins_data()
+    {
+        QTest::addColumn<QByteArray>("first");
+        QTest::addColumn<QByteArray>("second"); // empty: the field cleared
+        QTest::addColumn<QString>("rows");      // shown at the end; empty: nothing
+
+        // The first read ends after the second, then before it.
+        QTest::newRow("a smaller file")
+            << manyPeople(slowRows) << linkedInFile << QStringLiteral("4 rows");
+        QTest::newRow("a larger file")
+            << linkedInFile << manyPeople(slowRows) << QStringLiteral("%1 rows").arg(slowRows);
+        QTest::newRow("the field cleared") << manyPeople(slowRows) << QByteArray() << QString();
+    }
+
+    void theLatestReadWins()
+    {
+        QFETCH(QByteArray, first);
+        QFETCH(QByteArray, second);
+        QFETCH(QString, rows);
+
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
+        wizard.setFilePath(writeFile(QStringLiteral("first.csv"), first));
+        const QString path
+            = second.isEmpty() ? QString() : writeFile(QStringLiteral("second.csv"), second);
+        wizard.setFilePath(path);
+        QVERIFY(!nextEnabled(wizard));
+        // Both reads over and their results delivered, in whatever order.
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(!busy(wizard));
+
+        QVERIFY(child<QLabel>(wizard, QStringLiteral("fileError"))->isHidden());
+        QCOMPARE(child<QWidget>(wizard, QStringLiteral("fileDetails"))->isHidden(), rows.isEmpty());
+        QCOMPARE(nextEnabled(wizard), !rows.isEmpty());
+        if (rows.isEmpty())
+            return;
+        QCOMPARE(text(wizard, "rowCountValue"), rows);
+        QCOMPARE(wizard.filePath(), path);
     }
 
     void mappingShownFromThePreset_data()
@@ -313,18 +408,15 @@ private Q_SLOTS:
         QFETCH(ImportPreset, chosen);
         QFETCH(QList<ImportField>, mapping);
 
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
         QByteArray bytes = linkedInFile;
         for (int i = 0; i < 30; ++i)
             bytes += QStringLiteral("P%1,Q,,p%1@example.com,Co,,,\n").arg(i).toUtf8();
-        ImportWizard wizard(file.path(), 0);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
         auto *preset = child<QComboBox>(wizard, QStringLiteral("preset"));
         QCOMPARE(preset->currentData().toString(), presetKey(ImportPreset::Auto));
         preset->setCurrentIndex(preset->findData(presetKey(chosen)));
-        wizard.setFilePath(writeFile(QStringLiteral("connections.csv"), bytes));
+        QVERIFY(readFile(wizard, writeFile(QStringLiteral("connections.csv"), bytes)));
         QVERIFY(clickNext(wizard));
         QCOMPARE(wizard.currentId(), int(ImportWizard::ColumnsPage));
         QCOMPARE(mappingShown(wizard), mapping);
@@ -346,12 +438,9 @@ private Q_SLOTS:
 
     void warnsWhenNoColumnNamesAProspect()
     {
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        ImportWizard wizard(file.path(), 0);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-        wizard.setFilePath(writeFile(QStringLiteral("connections.csv"), linkedInFile));
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
+        QVERIFY(readFile(wizard, writeFile(QStringLiteral("connections.csv"), linkedInFile)));
         QVERIFY(clickNext(wizard));
         auto *warning = child<QLabel>(wizard, QStringLiteral("mappingWarning"));
         for (int column : {0, 1, 3, 4}) {
@@ -370,11 +459,91 @@ private Q_SLOTS:
         QVERIFY(warning->isHidden());
     }
 
+    void theDuplicatesPageWaitsForThePlan()
+    {
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
+        QVERIFY(readFile(wizard, writeFile(QStringLiteral("many.csv"), manyPeople(slowRows))));
+        QVERIFY(clickNext(wizard));
+        wizard.button(QWizard::NextButton)->click();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::DuplicatesPage));
+        auto *progress = child<QWidget>(wizard, QStringLiteral("planProgress"));
+        QVERIFY(progress->isVisible());
+        QCOMPARE(
+            progress->findChild<QLabel *>()->text(), QStringLiteral("Checking for duplicates…"));
+        QVERIFY(!wizard.button(QWizard::CommitButton)->isEnabled());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::DuplicatesPage));
+        QVERIFY(!wizard.resultView()->isRunning());
+
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::CommitButton)->isEnabled(), 20000);
+        QVERIFY(progress->isHidden());
+        QCOMPARE(text(wizard, "newCount"), QLocale().toString(slowRows));
+        QCOMPARE(text(wizard, "duplicateCount"), QStringLiteral("0"));
+    }
+
+    // Back while the plan runs, and a mapping that makes no prospects: the plan
+    // for the first mapping, ending after that, is not shown.
+    void aPlanLeftByBackIsDropped()
+    {
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
+        QVERIFY(readFile(wizard, writeFile(QStringLiteral("many.csv"), manyPeople(slowRows))));
+        QVERIFY(clickNext(wizard));
+        wizard.button(QWizard::NextButton)->click();
+        QVERIFY(busy(wizard));
+        wizard.back();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::ColumnsPage));
+        QVERIFY(!busy(wizard));
+        for (int column : {0, 1, 2}) {
+            auto *combo = mappingCombo(wizard, column);
+            combo->setCurrentIndex(combo->findData(int(ImportField::Ignore)));
+        }
+        wizard.button(QWizard::NextButton)->click();
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        QVERIFY(!busy(wizard));
+
+        QVERIFY(child<QLabel>(wizard, QStringLiteral("planError"))->isVisible());
+        QCOMPARE(text(wizard, "newCount"), QStringLiteral("0"));
+        QVERIFY(!wizard.button(QWizard::CommitButton)->isEnabled());
+    }
+
+    void closingWhileBusy_data()
+    {
+        QTest::addColumn<bool>("planning");
+        QTest::newRow("reading") << false;
+        QTest::newRow("checking for duplicates") << true;
+    }
+
+    // The wizard goes at once; the work it left runs to its end harmlessly.
+    void closingWhileBusy()
+    {
+        QFETCH(bool, planning);
+
+        const QStringList connections = QSqlDatabase::connectionNames();
+        auto wizard = std::make_unique<ImportWizard>(m_file->path(), 0);
+        QVERIFY(showWizard(*wizard));
+        const QString path = writeFile(QStringLiteral("many.csv"), manyPeople(slowRows));
+        if (planning) {
+            QVERIFY(readFile(*wizard, path));
+            QVERIFY(clickNext(*wizard));
+            wizard->button(QWizard::NextButton)->click();
+        } else {
+            wizard->setFilePath(path);
+        }
+        QVERIFY(busy(*wizard));
+        wizard.reset();
+        QVERIFY(QThreadPool::globalInstance()->activeThreadCount() > 0);
+        QThreadPool::globalInstance()->waitForDone();
+        QCoreApplication::processEvents();
+        // The plan's connection was closed in its thread.
+        QCOMPARE(QSqlDatabase::connectionNames(), connections);
+    }
+
     void importsTheRowsAndListsTheOnesThatFailed()
     {
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        ImportWizard wizard(file.path(), 0);
+        ImportWizard wizard(m_file->path(), 0);
         const QString source = writeFile(QStringLiteral("connections.csv"), linkedInFile);
         QVERIFY(openAtDuplicates(wizard, source));
         QCOMPARE(text(wizard, "newCount"), QStringLiteral("3"));
@@ -389,7 +558,7 @@ private Q_SLOTS:
             QStringLiteral("3 imported, 0 updated, 0 skipped, 1 failed"));
         QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
 
-        QCOMPARE(describe(storedProspects(file.db())),
+        QCOMPARE(describe(storedProspects(m_file->db())),
             (QStringList {QStringLiteral("Ada|Lovelace|Analytical|Engineer|ada@example.com|"),
                 QStringLiteral("Alan|Turing|Bletchley|Cryptanalyst|alan@example.com|"),
                 QStringLiteral("Grace|Hopper|Navy|Admiral|grace@example.com|")}));
@@ -449,9 +618,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(QList<int>, lines);
 
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        ImportWizard wizard(file.path(), 0);
+        ImportWizard wizard(m_file->path(), 0);
         QVERIFY(openAtDuplicates(wizard, writeFile(QStringLiteral("list.csv"), bytes)));
         QCOMPARE(text(wizard, "problemCount"), QLocale().toString(lines.size()));
         auto *show = child<QPushButton>(wizard, QStringLiteral("showProblemsButton"));
@@ -481,17 +648,14 @@ private Q_SLOTS:
             QVERIFY(!reason.trimmed().isEmpty());
         // Still on the page, nothing imported yet.
         QCOMPARE(wizard.currentId(), int(ImportWizard::DuplicatesPage));
-        QVERIFY(storedProspects(file.db()).isEmpty());
+        QVERIFY(storedProspects(m_file->db()).isEmpty());
     }
 
     void aCorrectedMappingIsImported()
     {
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        ImportWizard wizard(file.path(), 0);
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-        wizard.setFilePath(writeFile(QStringLiteral("connections.csv"), linkedInFile));
+        ImportWizard wizard(m_file->path(), 0);
+        QVERIFY(showWizard(wizard));
+        QVERIFY(readFile(wizard, writeFile(QStringLiteral("connections.csv"), linkedInFile)));
         QVERIFY(clickNext(wizard));
         QComboBox *desk = mappingCombo(wizard, deskColumn);
         QComboBox *position = mappingCombo(wizard, 5);
@@ -516,7 +680,7 @@ private Q_SLOTS:
         QVERIFY(clickNext(wizard));
         QTRY_VERIFY_WITH_TIMEOUT(wizard.resultView()->hasFinished(), 20000);
         QVERIFY(wizard.imported());
-        QCOMPARE(describe(storedProspects(file.db())),
+        QCOMPARE(describe(storedProspects(m_file->db())),
             (QStringList {
                 QStringLiteral("Ada|Lovelace|Analytical||ada@example.com|+44 20 7946 0001"),
                 QStringLiteral("Alan|Turing|Bletchley||alan@example.com|"),
@@ -575,16 +739,14 @@ private Q_SLOTS:
         QFETCH(QStringList, stored);
         QFETCH(QString, summary);
 
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
         Prospect ada = Test::makeProspect(QStringLiteral("Ada"), QStringLiteral("L."), QString(),
             QStringLiteral("ada@example.com"));
         ada.title = QStringLiteral("Countess");
         const Prospect grace = Test::makeProspect(QStringLiteral("Grace"), QStringLiteral("Hopper"),
             QStringLiteral("Old Navy"), QStringLiteral("grace@example.com"));
-        QCOMPARE(Test::insertProspects(file.db(), {ada, grace}).size(), 2);
+        QCOMPARE(Test::insertProspects(m_file->db(), {ada, grace}).size(), 2);
 
-        ImportWizard wizard(file.path(), 0);
+        ImportWizard wizard(m_file->path(), 0);
         QVERIFY(
             openAtDuplicates(wizard, writeFile(QStringLiteral("connections.csv"), linkedInFile)));
         QCOMPARE(text(wizard, "newCount"), QStringLiteral("1"));
@@ -615,7 +777,7 @@ private Q_SLOTS:
         QVERIFY(clickNext(wizard));
         QTRY_VERIFY_WITH_TIMEOUT(wizard.resultView()->hasFinished(), 20000);
         QCOMPARE(wizard.resultView()->outcomeText(), summary);
-        QCOMPARE(describe(storedProspects(file.db())), stored);
+        QCOMPARE(describe(storedProspects(m_file->db())), stored);
     }
 
     void cancellingStoresNothing_data()
@@ -629,59 +791,52 @@ private Q_SLOTS:
     {
         QFETCH(bool, byEscape);
 
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        QByteArray bytes = "Name,Email,Company\n";
-        for (int i = 0; i < 3000; ++i)
-            bytes += QStringLiteral("Person %1,p%1@example.com,Company %2\n")
-                         .arg(i)
-                         .arg(i % 7)
-                         .toUtf8();
-        const QList<QVariantList> before = Test::tableRows(file.db(), QStringLiteral("prospects"));
-        ImportWizard wizard(file.path(), 0);
+        const QByteArray bytes = manyPeople(3000);
+        const QList<QVariantList> before
+            = Test::tableRows(m_file->db(), QStringLiteral("prospects"));
+        ImportWizard wizard(m_file->path(), 0);
         QVERIFY(openAtDuplicates(wizard, writeFile(QStringLiteral("many.csv"), bytes)));
         QCOMPARE(text(wizard, "newCount"), QLocale().toString(3000));
         // The file held locked, the import waits for it before storing a row: the
         // cancel reaches it however fast it would otherwise run to the end.
-        QVERIFY(Test::execSql(file.db(), QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(Test::execSql(m_file->db(), QStringLiteral("BEGIN IMMEDIATE")));
         QVERIFY(clickNext(wizard));
         QVERIFY(wizard.resultView()->isRunning());
         if (byEscape)
             QTest::keyClick(&wizard, Qt::Key_Escape);
         else
             child<QPushButton>(wizard, QStringLiteral("cancelImportButton"))->click();
-        QVERIFY(Test::execSql(file.db(), QStringLiteral("ROLLBACK")));
+        QVERIFY(Test::execSql(m_file->db(), QStringLiteral("ROLLBACK")));
         QTRY_VERIFY_WITH_TIMEOUT(wizard.resultView()->hasFinished(), 20000);
         QCOMPARE(wizard.resultView()->result(), ImportResult::Cancelled);
         QCOMPARE(wizard.resultView()->outcomeText(), QStringLiteral("Nothing was imported."));
         QVERIFY(!wizard.imported());
         // Cancelling the import left the wizard open to say so.
         QVERIFY(wizard.isVisible());
-        QCOMPARE(Test::tableRows(file.db(), QStringLiteral("prospects")), before);
+        QCOMPARE(Test::tableRows(m_file->db(), QStringLiteral("prospects")), before);
         wizard.button(QWizard::FinishButton)->click();
         QVERIFY(!wizard.isVisible());
     }
 
     void aLockedFileStoresNothingAndSaysWhy()
     {
-        Test::TestDatabase file;
-        QVERIFY(file.isValid());
-        const QList<QVariantList> before = Test::tableRows(file.db(), QStringLiteral("prospects"));
-        ImportWizard wizard(file.path(), 0);
+        const QList<QVariantList> before
+            = Test::tableRows(m_file->db(), QStringLiteral("prospects"));
+        ImportWizard wizard(m_file->path(), 0);
         QVERIFY(
             openAtDuplicates(wizard, writeFile(QStringLiteral("connections.csv"), linkedInFile)));
         // Someone else writes meanwhile, for longer than the busy timeout.
-        QVERIFY(Test::execSql(file.db(), QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(Test::execSql(m_file->db(), QStringLiteral("BEGIN IMMEDIATE")));
         QVERIFY(clickNext(wizard));
         QTRY_VERIFY_WITH_TIMEOUT(wizard.resultView()->hasFinished(), 60000);
-        QVERIFY(Test::execSql(file.db(), QStringLiteral("ROLLBACK")));
+        QVERIFY(Test::execSql(m_file->db(), QStringLiteral("ROLLBACK")));
         QCOMPARE(wizard.resultView()->result(), ImportResult::Failed);
         QCOMPARE(wizard.resultView()->outcomeText(), QStringLiteral("Nothing was imported."));
         auto *error = child<QLabel>(wizard, QStringLiteral("importError"));
         QVERIFY(error->isVisible());
         QVERIFY(!error->text().isEmpty());
         QVERIFY(child<QWidget>(wizard, QStringLiteral("failedRows"))->isHidden());
-        QCOMPARE(Test::tableRows(file.db(), QStringLiteral("prospects")), before);
+        QCOMPARE(Test::tableRows(m_file->db(), QStringLiteral("prospects")), before);
     }
 };
 

@@ -1604,8 +1604,11 @@ private Q_SLOTS:
         QApplication::sendEvent(&window, &drop);
         QVERIFY(drop.isAccepted());
         // After the drop: the wizard opens from the event loop, once the drop has ended.
-        onNextDialog<ImportWizard>(QStringLiteral("import wizard"),
-            [&shown](ImportWizard *wizard) { shown = wizard->filePath(); });
+        // The wizard reads the file in the background.
+        onNextDialog<ImportWizard>(QStringLiteral("import wizard"), [&shown](ImportWizard *wizard) {
+            QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+            shown = wizard->filePath();
+        });
         QTRY_COMPARE(m_dialogTitles, QStringList {QStringLiteral("Import Prospects")});
         QCOMPARE(shown, path);
         QCOMPARE(m_messages, QStringList());
@@ -1623,9 +1626,12 @@ private Q_SLOTS:
         QVERIFY(showFile(window, file.path()));
         onNextDialog<ImportWizard>(QStringLiteral("import wizard"), [](ImportWizard *wizard) {
             wizard->findChild<QPushButton *>(QStringLiteral("browseButton"))->click();
-            wizard->next();
-            wizard->next();
-            wizard->next();
+            // Reading the file and checking it for duplicates run in the background.
+            for (QWizard::WizardButton next :
+                {QWizard::NextButton, QWizard::NextButton, QWizard::CommitButton}) {
+                QTRY_VERIFY(wizard->button(next)->isEnabled());
+                wizard->next();
+            }
             QTRY_VERIFY_WITH_TIMEOUT(wizard->resultView()->hasFinished(), 20000);
             wizard->accept();
         });
