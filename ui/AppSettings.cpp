@@ -16,6 +16,8 @@ const QString prospectHeaderKey = QStringLiteral("prospects/header");
 const QString splitterKey = QStringLiteral("window/splitter");
 const QString newestFirstKey = QStringLiteral("timeline/newestFirst");
 const QString settlingDaysKey = QStringLiteral("dashboard/settlingDays");
+const QString ownerFilterKey = QStringLiteral("prospects/ownerFilter");
+const QString ownerFilterUserKey = QStringLiteral("prospects/ownerFilterUser");
 const QString userNameKey = QStringLiteral("user/name");
 const QString schedulingLinkKey = QStringLiteral("user/schedulingLink");
 const QString importFolderKey = QStringLiteral("files/importFolder");
@@ -125,6 +127,27 @@ int settlingDays(int fallback)
 void setSettlingDays(int days)
 {
     QSettings().setValue(settlingDaysKey, days);
+}
+
+OwnerFilter prospectOwnerFilter(QString *userName)
+{
+    const QSettings settings;
+    const QString filter = settings.value(ownerFilterKey).toString();
+    *userName = settings.value(ownerFilterUserKey).toString();
+    if (filter == QLatin1String("mine"))
+        return OwnerFilter::Mine;
+    return filter == QLatin1String("user") && !userName->isEmpty() ? OwnerFilter::User
+                                                                   : OwnerFilter::Everyone;
+}
+
+void setProspectOwnerFilter(OwnerFilter filter, const QString &userName)
+{
+    QSettings settings;
+    settings.setValue(ownerFilterKey,
+        filter == OwnerFilter::Mine       ? QStringLiteral("mine")
+            : filter == OwnerFilter::User ? QStringLiteral("user")
+                                          : QStringLiteral("everyone"));
+    settings.setValue(ownerFilterUserKey, filter == OwnerFilter::User ? userName : QString());
 }
 
 QString userName()

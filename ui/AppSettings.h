@@ -28,6 +28,12 @@ void setTimelineNewestFirst(bool newestFirst);
 int settlingDays(int fallback);
 void setSettlingDays(int days);
 
+// The prospect table's owner filter. A user is kept by name: ids differ
+// between files, names mean the same teammate in each.
+enum class OwnerFilter { Everyone, Mine, User };
+OwnerFilter prospectOwnerFilter(QString *userName);
+void setProspectOwnerFilter(OwnerFilter filter, const QString &userName = QString());
+
 // The name touches are logged under: the login name until the user sets one.
 QString userName();
 // Whether the user has chosen a name; first start asks until they do.

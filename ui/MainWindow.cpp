@@ -608,7 +608,10 @@ QWidget *MainWindow::createProspectPage()
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
-    connect(m_ownerFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+    connect(m_ownerFilter, &QComboBox::currentIndexChanged, this, [this] {
+        rememberOwnerFilter();
+        applyFilters();
+    });
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::editProspect);
     m_timeline = new TimelinePanel;
     connect(m_timeline, &TimelinePanel::logTouchRequested, this, &MainWindow::logTouch);
@@ -1324,7 +1327,9 @@ void MainWindow::reloadOwnerFilter()
         showError(error.message);
         return;
     }
-    const QVariant chosen = m_ownerFilter->currentData();
+    // Empty right after opening a file: the choice of the last session.
+    const QVariant chosen
+        = m_ownerFilter->count() > 0 ? m_ownerFilter->currentData() : rememberedOwner(users);
     {
         const QSignalBlocker blocker(m_ownerFilter);
         m_ownerFilter->clear();
@@ -1338,6 +1343,36 @@ void MainWindow::reloadOwnerFilter()
     }
     if (m_model && chosenOwnerId() != m_model->query().ownerId)
         applyFilters();
+}
+
+QVariant MainWindow::rememberedOwner(const QList<User> &users) const
+{
+    QString name;
+    switch (AppSettings::prospectOwnerFilter(&name)) {
+    case AppSettings::OwnerFilter::Everyone:
+        break;
+    case AppSettings::OwnerFilter::Mine:
+        return myProspects;
+    case AppSettings::OwnerFilter::User:
+        for (const User &user : users) {
+            if (user.name == name)
+                return user.id;
+        }
+        break;
+    }
+    return qint64(0);
+}
+
+void MainWindow::rememberOwnerFilter()
+{
+    const qint64 owner = m_ownerFilter->currentData().toLongLong();
+    if (owner == myProspects)
+        AppSettings::setProspectOwnerFilter(AppSettings::OwnerFilter::Mine);
+    else if (owner > 0)
+        AppSettings::setProspectOwnerFilter(
+            AppSettings::OwnerFilter::User, m_ownerFilter->currentText());
+    else
+        AppSettings::setProspectOwnerFilter(AppSettings::OwnerFilter::Everyone);
 }
 
 qint64 MainWindow::userIdInFile(const QString &name, Error *error)

@@ -38,6 +38,7 @@ class TimelineModel;
 class TimelinePanel;
 class TouchEditor;
 struct Prospect;
+struct User;
 
 class MainWindow : public QMainWindow
 {
@@ -172,6 +173,9 @@ private:
     void setUser(qint64 userId, const QString &name);
     // Lists the file's users in the owner filter, keeping the choice if it still exists.
     void reloadOwnerFilter();
+    // The owner filter's choice of the last session, as the combo's data.
+    QVariant rememberedOwner(const QList<User> &users) const;
+    void rememberOwnerFilter();
     // The owner the prospect table shows (0: everyone's).
     qint64 chosenOwnerId() const;
     void removeFilePages();

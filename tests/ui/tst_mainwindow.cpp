@@ -1475,6 +1475,52 @@ private Q_SLOTS:
         QCOMPARE(window.prospectModel()->rowCount(), 2);
     }
 
+    void ownerFilterIsRememberedBetweenSessions_data()
+    {
+        QTest::addColumn<QString>("chosen");
+        QTest::addColumn<bool>("sameFile"); // or a file whose user ids differ
+        QTest::addColumn<QString>("restored");
+        QTest::addColumn<int>("rows");
+
+        QTest::newRow("everyone") << QStringLiteral("Everyone") << true
+                                  << QStringLiteral("Everyone") << 6;
+        QTest::newRow("my prospects")
+            << QStringLiteral("My prospects") << true << QStringLiteral("My prospects") << 3;
+        QTest::newRow("a teammate") << QStringLiteral("Bob") << true << QStringLiteral("Bob") << 2;
+        QTest::newRow("a teammate, another file")
+            << QStringLiteral("Bob") << false << QStringLiteral("Bob") << 2;
+        QTest::newRow("a user the other file lacks")
+            << QStringLiteral("Carol") << false << QStringLiteral("Everyone") << 6;
+    }
+
+    void ownerFilterIsRememberedBetweenSessions()
+    {
+        QFETCH(QString, chosen);
+        QFETCH(bool, sameFile);
+        QFETCH(QString, restored);
+        QFETCH(int, rows);
+        Test::TestDatabase first;
+        fillWithOwnersForAlice(first.db());
+        userId(first.db(), QStringLiteral("Carol"));
+        {
+            MainWindow window;
+            QVERIFY(showFile(window, first.path()));
+            auto *owner = child<QComboBox>(window, "ownerFilter");
+            // Away from the choice and back, so that choosing it is a change.
+            owner->setCurrentIndex(owner->findText(QStringLiteral("Carol")));
+            owner->setCurrentIndex(owner->findText(chosen));
+            QCOMPARE(owner->currentText(), chosen);
+        }
+        Test::TestDatabase second;
+        userId(second.db(), QStringLiteral("Zed"));
+        fillWithOwners(second.db());
+        MainWindow window;
+        QVERIFY(showFile(window, sameFile ? first.path() : second.path()));
+        QCOMPARE(child<QComboBox>(window, "ownerFilter")->currentText(), restored);
+        QCOMPARE(window.prospectModel()->rowCount(), rows);
+        QCOMPARE(m_messages, QStringList {});
+    }
+
     void yourNameChangesTheAuthorOfWhatFollows()
     {
         Test::TestDatabase file;
