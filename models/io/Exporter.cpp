@@ -85,17 +85,22 @@ bool prospectIdsToExport(const ProspectRepository &repository, const QList<qint6
     return repository.ids(all, result, error);
 }
 
-// Calls `use` with the prospects a page at a time; stops when it returns false.
+// Calls `use` with the prospects a page at a time and the count used so far;
+// stops when it returns false.
 bool forEachPage(const ProspectRepository &repository, const QList<qint64> &ids,
-    const std::function<bool(const QList<Prospect> &)> &use, Error *error)
+    const std::function<bool(const QList<Prospect> &, qsizetype used)> &use, Error *error)
 {
     QList<Prospect> prospects;
     for (qsizetype start = 0; start < ids.size(); start += pageSize) {
-        if (!repository.fetch(ids.mid(start, pageSize), &prospects, error) || !use(prospects))
+        if (!repository.fetch(ids.mid(start, pageSize), &prospects, error)
+            || !use(prospects, std::min(ids.size(), start + pageSize)))
             return false;
     }
     return true;
 }
+
+// Touches are reported every this many, which costs nothing next to writing them.
+constexpr int touchesPerReport = 1000;
 
 bool writeText(QIODevice *device, const QString &text, Error *error)
 {
@@ -110,6 +115,14 @@ bool writeText(QIODevice *device, const QString &text, Error *error)
 Exporter::Exporter(Database &db)
     : m_db(db)
 {
+}
+
+bool Exporter::report(qint64 done, qint64 total, Error *error) const
+{
+    if (!m_progress || m_progress(done, total))
+        return true;
+    return fail(
+        error, Error::Kind::Cancelled, tr("The export was cancelled; nothing was written."));
 }
 
 bool Exporter::save(
@@ -152,6 +165,11 @@ bool Exporter::prospectsCsv(const QString &path, const QList<qint64> &prospectId
 bool Exporter::touchesCsv(
     const QString &path, const QList<qint64> &prospectIds, Error *error, int *written)
 {
+    const TouchRepository touches(m_db);
+    qint64 total = 0;
+    // Counted only for a progress report: it costs a pass over the index.
+    if (m_progress && !touches.countForExport(prospectIds, &total, error))
+        return false;
     int count = 0;
     const bool saved = save(
         path,
@@ -159,15 +177,17 @@ bool Exporter::touchesCsv(
             if (!writeText(device, Csv::record(touchHeader), writeError))
                 return false;
             bool ok = true;
-            const bool read = TouchRepository(m_db).forExport(
+            const bool read = touches.forExport(
                 prospectIds,
                 [&](const ExportedTouch &exported) {
                     ok = writeText(device, Csv::record(touchRecord(exported)), writeError);
                     count += ok ? 1 : 0;
+                    if (ok && count % touchesPerReport == 0)
+                        ok = report(count, total, writeError);
                     return ok;
                 },
                 writeError);
-            return read && ok;
+            return read && ok && report(count, total, writeError);
         },
         error);
     if (saved && written)
@@ -194,8 +214,9 @@ bool Exporter::saveProspects(const QString &path, const QList<qint64> &prospectI
             return writeText(device, header, writeError)
                 && forEachPage(
                     repository, ids,
-                    [&](const QList<Prospect> &prospects) {
-                        return writeText(device, pageText(prospects), writeError);
+                    [&](const QList<Prospect> &prospects, qsizetype used) {
+                        return writeText(device, pageText(prospects), writeError)
+                            && report(used, ids.size(), writeError);
                     },
                     writeError);
         },

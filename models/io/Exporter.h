@@ -23,7 +23,14 @@ class Exporter
 {
     Q_DECLARE_TR_FUNCTIONS(Touchline::Exporter)
 public:
+    // How far an export is, in prospects or touches; returning false cancels it.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
     explicit Exporter(Database &db);
+
+    // Reported by the CSV and vCard exports as they go. A cancelled export
+    // fails with Error::Kind::Cancelled and leaves the target as it was.
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
 
     // UTF-8 CSV with a header, Csv::cell() neutralising formulas. The columns
     // are the ones ProspectFileReader maps back under the Touchline preset.
@@ -43,7 +50,11 @@ private:
     bool save(
         const QString &path, const std::function<bool(QIODevice *, Error *)> &write, Error *error);
 
+    // False with `error` filled once the user cancelled.
+    bool report(qint64 done, qint64 total, Error *error) const;
+
     Database &m_db;
+    Progress m_progress;
 };
 
 } // namespace Touchline

@@ -18,6 +18,7 @@ struct Error
         Invalid,  // a value the rules refuse
         Conflict, // someone else changed the row since it was read
         Io,
+        Cancelled, // the user stopped it; nothing was changed
     };
 
     Kind kind = Kind::None;

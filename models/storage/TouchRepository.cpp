@@ -343,6 +343,25 @@ bool TouchRepository::forExport(const QList<qint64> &prospectIds,
     return true;
 }
 
+bool TouchRepository::countForExport(
+    const QList<qint64> &prospectIds, qint64 *count, Error *error) const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT count(*) FROM touches")
+        + (prospectIds.isEmpty()
+                ? QString()
+                : QStringLiteral(" WHERE prospect_id IN (SELECT value FROM json_each(?))")));
+    if (!prospectIds.isEmpty())
+        query.addBindValue(SqlUtil::idsToJson(prospectIds));
+    if (!m_db.exec(query, tr("counting touches to export"), error))
+        return false;
+    // A count has one row, always.
+    query.next();
+    *count = query.value(0).toLongLong();
+    return true;
+}
+
 bool TouchRepository::contactsProspect(const Touch &touch)
 {
     return isNumbered(touch.channel, touch.direction)

@@ -121,6 +121,8 @@ public:
     // in (occurred_at, id) order, read in one pass; stops when `row` returns false.
     bool forExport(const QList<qint64> &prospectIds,
         const std::function<bool(const ExportedTouch &)> &row, Error *error) const;
+    // How many touches forExport() would give.
+    bool countForExport(const QList<qint64> &prospectIds, qint64 *count, Error *error) const;
 
     // Whether a touch like this one would be refused for a do-not-contact prospect.
     static bool contactsProspect(const Touch &touch);

@@ -54,6 +54,8 @@ QString kindName(Error::Kind kind)
         return QStringLiteral("Conflict");
     case Error::Kind::Io:
         return QStringLiteral("Io");
+    case Error::Kind::Cancelled:
+        return QStringLiteral("Cancelled");
     }
     return QStringLiteral("?");
 }

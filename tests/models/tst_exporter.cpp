@@ -68,6 +68,10 @@ private Q_SLOTS:
     void missingFolderLeavesNoFile();
     void failedExportKeepsTheOldFile_data();
     void failedExportKeepsTheOldFile();
+    void progressReportsAsItGoes_data();
+    void progressReportsAsItGoes();
+    void cancelKeepsTheOldFile_data();
+    void cancelKeepsTheOldFile();
 
 private:
     QString path(const QString &name) const { return m_file->dirPath() + QLatin1Char('/') + name; }
@@ -75,6 +79,11 @@ private:
     void log(qint64 prospectId, const QString &spec, const QDateTime &at, const QString &notes,
         qint64 authorId);
     bool exportTo(const QString &kind, const QString &path, Error *error);
+
+    // Adds `count` prospects with one touch each, in one transaction.
+    bool addMany(int count);
+    bool exportWithProgress(const QString &kind, const QString &target,
+        const Exporter::Progress &progress, Error *error);
 
     std::unique_ptr<TestDatabase> m_file;
     qint64 m_grace = 0;
@@ -134,6 +143,38 @@ void TestExporter::log(qint64 prospectId, const QString &spec, const QDateTime &
     Error error;
     if (!TouchRepository(m_file->db()).log(&touch, nullptr, &error))
         qWarning().noquote() << error.message;
+}
+
+bool TestExporter::addMany(int count)
+{
+    QList<Prospect> prospects;
+    for (int i = 0; i < count; ++i)
+        prospects.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QString(), QString(),
+            QStringLiteral("p%1@example.com").arg(i)));
+    const QList<qint64> ids = Test::insertProspects(m_file->db(), prospects);
+    if (ids.size() != count)
+        return false;
+    WriteTransaction transaction(m_file->db());
+    Error error;
+    if (!transaction.begin(&error))
+        return false;
+    for (qint64 id : ids) {
+        if (!Test::insertTouch(m_file->db(), id, 0, 1, utc(6, 1, 9)))
+            return false;
+    }
+    return transaction.commit(&error);
+}
+
+bool TestExporter::exportWithProgress(
+    const QString &kind, const QString &target, const Exporter::Progress &progress, Error *error)
+{
+    Exporter exporter(m_file->db());
+    exporter.setProgress(progress);
+    if (kind == QLatin1String("prospects"))
+        return exporter.prospectsCsv(target, {}, error);
+    if (kind == QLatin1String("touches"))
+        return exporter.touchesCsv(target, {}, error);
+    return exporter.vCards(target, {}, error);
 }
 
 bool TestExporter::exportTo(const QString &kind, const QString &target, Error *error)
@@ -376,6 +417,84 @@ void TestExporter::failedExportKeepsTheOldFile()
     QVERIFY(error.isError());
     QCOMPARE(readText(target), QStringLiteral("the previous export\n"));
     QCOMPARE(QDir(m_file->dirPath()).entryList(QDir::Files | QDir::Hidden), before);
+}
+
+void TestExporter::progressReportsAsItGoes_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("added"); // prospects with one touch each, beside init()'s
+    QTest::addColumn<QList<qint64>>("reported");
+    QTest::addColumn<qint64>("total");
+
+    // Prospects a page of 1,000 at a time; touches every 1,000 and at the end.
+    QTest::newRow("prospects, small")
+        << QStringLiteral("prospects") << 0 << QList<qint64> {2} << qint64(2);
+    QTest::newRow("prospects, pages")
+        << QStringLiteral("prospects") << 2500 << QList<qint64> {1000, 2000, 2502} << qint64(2502);
+    QTest::newRow("vcards, pages")
+        << QStringLiteral("vcard") << 2500 << QList<qint64> {1000, 2000, 2502} << qint64(2502);
+    QTest::newRow("touches, small")
+        << QStringLiteral("touches") << 0 << QList<qint64> {3} << qint64(3);
+    QTest::newRow("touches, thousands")
+        << QStringLiteral("touches") << 1997 << QList<qint64> {1000, 2000, 2000} << qint64(2000);
+}
+
+void TestExporter::progressReportsAsItGoes()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, added);
+    QFETCH(QList<qint64>, reported);
+    QFETCH(qint64, total);
+    QVERIFY(addMany(added));
+    QList<qint64> done;
+    QList<qint64> totals;
+    Error error;
+    QVERIFY2(exportWithProgress(
+                 kind, path(QStringLiteral("out")),
+                 [&](qint64 soFar, qint64 all) {
+                     done.append(soFar);
+                     totals.append(all);
+                     return true;
+                 },
+                 &error),
+        qPrintable(error.message));
+    QCOMPARE(done, reported);
+    QCOMPARE(totals, QList<qint64>(reported.size(), total));
+}
+
+void TestExporter::cancelKeepsTheOldFile_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("cancelAt"); // the report that answers "stop", from 1
+
+    QTest::newRow("prospects, first page") << QStringLiteral("prospects") << 1;
+    QTest::newRow("prospects, last page") << QStringLiteral("prospects") << 3;
+    QTest::newRow("vcards") << QStringLiteral("vcard") << 2;
+    QTest::newRow("touches, first thousand") << QStringLiteral("touches") << 1;
+    QTest::newRow("touches, at the end") << QStringLiteral("touches") << 3;
+}
+
+void TestExporter::cancelKeepsTheOldFile()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, cancelAt);
+    QVERIFY(addMany(2500));
+    const QString target = path(QStringLiteral("out"));
+    {
+        QFile old(target);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the old export\n");
+    }
+    int reports = 0;
+    Error error;
+    QVERIFY(!exportWithProgress(
+        kind, target, [&](qint64, qint64) { return ++reports < cancelAt; }, &error));
+    QCOMPARE(reports, cancelAt);
+    QCOMPARE(error.kind, Error::Kind::Cancelled);
+    QCOMPARE(error.message, QStringLiteral("The export was cancelled; nothing was written."));
+    QCOMPARE(readText(target), QStringLiteral("the old export\n"));
+    QCOMPARE(QDir(m_file->dirPath()).entryList(QDir::Files).filter(QStringLiteral("out")),
+        QStringList {QStringLiteral("out")});
 }
 
 QTEST_GUILESS_MAIN(TestExporter)
