@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "BackgroundWork.h"
 #include "CadencesPage.h"
 #include "DashboardPage.h"
 #include "DuePage.h"
@@ -50,7 +51,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSplitter>
@@ -222,66 +222,38 @@ void MainWindow::backUp(const QString &folder)
     if (!m_db || m_backingUp)
         return;
     const QString path = m_db->path();
-    auto *progress = new QProgressDialog(
-        tr("Backing up %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
-    progress->setObjectName(QStringLiteral("backupProgress"));
-    progress->setWindowTitle(tr("Back Up"));
-    // A small file is copied before the dialog would show.
-    progress->setMinimumDuration(500);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-
-    struct Outcome
-    {
-        Backup::Result result = Backup::Result::Failed;
-        QString path;
-        Error error;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    // Its own read-only connection, as connections cannot cross threads.
-    QThread *thread = QThread::create([path, folder, progress, cancelled, outcome] {
-        Database source;
-        if (!source.open(
-                path, Database::Creation::MustExist, Database::Access::ReadOnly, &outcome->error))
-            return;
-        outcome->result = Backup::make(source, folder, &outcome->path, &outcome->error,
-            [progress, cancelled](qint64 copied, qint64 total) {
-                const int value = total > 0 ? int(copied * 1000 / total) : 0;
-                // The dialog is deleted only after this thread has finished.
-                QMetaObject::invokeMethod(
-                    progress, [progress, value] { progress->setValue(value); },
-                    Qt::QueuedConnection);
-                return !*cancelled;
-            });
-    });
-    thread->setParent(this);
-    connect(thread, &QThread::finished, this, [this, thread, progress, outcome, path] {
-        thread->deleteLater();
-        progress->deleteLater();
-        m_backingUp = false;
-        updateActions();
-        const QString name = QFileInfo(path).fileName();
-        switch (outcome->result) {
-        case Backup::Result::Finished:
-            statusBar()->showMessage(
-                tr("Backed up %1 to %2.").arg(name, QDir::toNativeSeparators(outcome->path)),
-                statusMessageMs);
-            break;
-        case Backup::Result::Cancelled:
-            statusBar()->showMessage(
-                tr("The backup of %1 was cancelled; no file was left behind.").arg(name),
-                statusMessageMs);
-            break;
-        case Backup::Result::Failed:
-            showError(outcome->error.message);
-            break;
-        }
-    });
+    const QString name = QFileInfo(path).fileName();
+    auto *work = new BackgroundWork(
+        QStringLiteral("backupProgress"), tr("Back Up"), tr("Backing up %1…").arg(name), this);
+    auto copyPath = std::make_shared<QString>();
+    connect(work, &BackgroundWork::finished, this,
+        [this, work, copyPath, name](bool done, const Error &error) {
+            work->deleteLater();
+            m_backingUp = false;
+            updateActions();
+            if (done)
+                statusBar()->showMessage(
+                    tr("Backed up %1 to %2.").arg(name, QDir::toNativeSeparators(*copyPath)),
+                    statusMessageMs);
+            else if (error.kind == Error::Kind::Cancelled)
+                statusBar()->showMessage(
+                    tr("The backup of %1 was cancelled; no file was left behind.").arg(name),
+                    statusMessageMs);
+            else
+                showError(error.message);
+        });
     m_backingUp = true;
     updateActions();
-    thread->start(QThread::LowPriority);
+    // A backup only reads.
+    work->start(path, Database::Access::ReadOnly,
+        [folder, copyPath](
+            Database &source, const BackgroundWork::Progress &progress, Error *error) {
+            const Backup::Result result
+                = Backup::make(source, folder, copyPath.get(), error, progress);
+            if (result == Backup::Result::Cancelled)
+                *error = Error::make(Error::Kind::Cancelled, QString());
+            return result == Backup::Result::Finished;
+        });
 }
 
 void MainWindow::importProspects(const QString &path)
@@ -428,11 +400,35 @@ QString MainWindow::askExportPath(
     return path;
 }
 
+void MainWindow::runExport(
+    const QString &path, const std::function<bool(Exporter &, Error *)> &write)
+{
+    auto *work = new BackgroundWork(QStringLiteral("exportProgress"), tr("Export"),
+        tr("Exporting to %1…").arg(QFileInfo(path).fileName()), this);
+    connect(
+        work, &BackgroundWork::finished, this, [this, work, path](bool done, const Error &error) {
+            work->deleteLater();
+            reportExport(done, path, error);
+        });
+    // An export only reads; the window's connection stays free meanwhile.
+    work->start(m_db->path(), Database::Access::ReadOnly,
+        [write](Database &db, const BackgroundWork::Progress &progress, Error *error) {
+            Exporter exporter(db);
+            exporter.setProgress(progress);
+            return write(exporter, error);
+        });
+}
+
 void MainWindow::reportExport(bool exported, const QString &path, const Error &error)
 {
     const QString name = QDir::toNativeSeparators(path);
     if (exported) {
         statusBar()->showMessage(tr("Exported to %1.").arg(name), statusMessageMs);
+        return;
+    }
+    if (error.kind == Error::Kind::Cancelled) {
+        statusBar()->showMessage(
+            tr("The export to %1 was cancelled; nothing was written.").arg(name), statusMessageMs);
         return;
     }
     QMessageBox box(QMessageBox::Warning, tr("Export"), tr("Could not export to %1.").arg(name),
@@ -453,8 +449,9 @@ void MainWindow::exportProspectsCsv()
         QStringLiteral("csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    Error error;
-    reportExport(Exporter(*m_db).prospectsCsv(path, *ids, &error), path, error);
+    runExport(path, [ids = *ids, path](Exporter &exporter, Error *error) {
+        return exporter.prospectsCsv(path, ids, error);
+    });
 }
 
 void MainWindow::exportTouchesCsv()
@@ -469,8 +466,9 @@ void MainWindow::exportTouchesCsv()
         tr("Export Touches to CSV"), tr("touches"), QStringLiteral("csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    Error error;
-    reportExport(Exporter(*m_db).touchesCsv(path, *ids, &error), path, error);
+    runExport(path, [ids = *ids, path](Exporter &exporter, Error *error) {
+        return exporter.touchesCsv(path, ids, error);
+    });
 }
 
 void MainWindow::exportDueCalendar()
@@ -499,8 +497,9 @@ void MainWindow::exportVCards()
         QStringLiteral("vcf"), tr("vCard files (*.vcf)"));
     if (path.isEmpty())
         return;
-    Error error;
-    reportExport(Exporter(*m_db).vCards(path, ids, &error), path, error);
+    runExport(path, [ids, path](Exporter &exporter, Error *error) {
+        return exporter.vCards(path, ids, error);
+    });
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

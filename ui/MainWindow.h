@@ -30,6 +30,7 @@ class DashboardPage;
 class StatsComputation;
 class DuePage;
 class EnrollmentEditor;
+class Exporter;
 class ProspectDialog;
 class ProspectEditor;
 class ProspectTableModel;
@@ -153,6 +154,9 @@ private:
     QString askExportPath(const QString &title, const QString &baseName, const QString &suffix,
         const QString &filter);
     // Says in the status bar that `path` was written, or what went wrong.
+    // Runs `write` on an Exporter of a connection of its own, in the background with
+    // progress and Cancel; reportExport() follows.
+    void runExport(const QString &path, const std::function<bool(Exporter &, Error *)> &write);
     void reportExport(bool exported, const QString &path, const Error &error);
     // Saves `after` as a new prospect, or as an edit of `before`. When someone
     // else changed the same fields meanwhile, asks which values to keep; "back

@@ -1,4 +1,5 @@
 #include "AppSettings.h"
+#include "BackgroundWork.h"
 #include "CadencesPage.h"
 #include "DuePage.h"
 #include "ExportScopeDialog.h"
@@ -43,6 +44,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -338,11 +340,20 @@ private:
 
     // Triggers the action; a message box it shows (a failed export says why in
     // one) is noted in m_messages and closed.
+    // Triggers the action, then waits for the work it starts in the background
+    // (an export), noting the messages of both.
     void triggerNotingMessages(MainWindow &window, const char *action)
     {
         QTimer closer;
         closeMessageBoxesAsTheyCome(closer);
         child<QAction>(window, action)->trigger();
+        QVERIFY(backgroundWorkEnded(window));
+    }
+
+    static bool backgroundWorkEnded(MainWindow &window)
+    {
+        return QTest::qWaitFor(
+            [&window] { return window.findChildren<BackgroundWork *>().isEmpty(); }, 20000);
     }
 
     // Links the window opens only count in `opened`.
@@ -2036,6 +2047,7 @@ private Q_SLOTS:
                 dialog->accept();
             });
         child<QAction>(window, "exportProspectsAction")->trigger();
+        QVERIFY(backgroundWorkEnded(window));
         answerer.stop();
         QCOMPARE(asked,
             answer.isEmpty() ? QStringList()
@@ -2121,15 +2133,68 @@ private Q_SLOTS:
         answerSaveDialogs(window, path);
         QVERIFY(showFile(window, file.path()));
         onNextDialog<ExportScopeDialog>(
-            QStringLiteral("scope dialog"), [this](ExportScopeDialog *dialog) {
-                closeNextMessageBox();
-                dialog->accept();
-            });
-        child<QAction>(window, "exportProspectsAction")->trigger();
+            QStringLiteral("scope dialog"), [](ExportScopeDialog *dialog) { dialog->accept(); });
+        triggerNotingMessages(window, "exportProspectsAction");
         QCOMPARE(m_messages.size(), 1);
         QVERIFY2(m_messages.first().contains(QDir::toNativeSeparators(path)),
             qPrintable(m_messages.first()));
         QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void exportCanBeStopped_data()
+    {
+        QTest::addColumn<QByteArray>("action");
+        QTest::addColumn<bool>("closeWindow"); // rather than Cancel in the progress dialog
+
+        QTest::newRow("prospects, cancelled") << QByteArray("exportProspectsAction") << false;
+        QTest::newRow("touches, cancelled") << QByteArray("exportTouchesAction") << false;
+        QTest::newRow("prospects, window closed") << QByteArray("exportProspectsAction") << true;
+    }
+
+    // The export runs in the background; Cancel, or closing the window, stops it
+    // and leaves nothing behind.
+    void exportCanBeStopped()
+    {
+        QFETCH(QByteArray, action);
+        QFETCH(bool, closeWindow);
+        Test::TestDatabase file;
+        QVERIFY(file.isValid());
+        QList<Prospect> many;
+        for (int i = 0; i < 5000; ++i)
+            many.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
+        const QList<qint64> ids = Test::insertProspects(file.db(), many);
+        QCOMPARE(ids.size(), many.size());
+        {
+            WriteTransaction transaction(file.db());
+            QVERIFY(transaction.begin(nullptr));
+            for (qint64 id : ids)
+                QVERIFY(Test::insertTouch(file.db(), id, 0, 1, QDateTime::currentDateTimeUtc()));
+            QVERIFY(transaction.commit(nullptr));
+        }
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString path = folder.filePath(QStringLiteral("export.csv"));
+        auto window = std::make_unique<MainWindow>();
+        answerSaveDialogs(*window, path);
+        QVERIFY(showFile(*window, file.path()));
+        onNextDialog<ExportScopeDialog>(
+            QStringLiteral("scope dialog"), [](ExportScopeDialog *dialog) { dialog->accept(); });
+        child<QAction>(*window, action.constData())->trigger();
+        if (closeWindow) {
+            window.reset();
+        } else {
+            auto *progress = window->findChild<QProgressDialog *>(QStringLiteral("exportProgress"));
+            QVERIFY(progress);
+            auto *cancel = progress->findChild<QPushButton *>();
+            QVERIFY(cancel);
+            cancel->click();
+            QVERIFY(backgroundWorkEnded(*window));
+            QCOMPARE(window->statusBar()->currentMessage(),
+                QStringLiteral("The export to %1 was cancelled; nothing was written.")
+                    .arg(QDir::toNativeSeparators(path)));
+        }
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+        QCOMPARE(m_messages, QStringList());
     }
 
     void withoutAFileOnlyOpeningIsOffered()
