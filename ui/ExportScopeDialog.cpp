@@ -45,12 +45,18 @@ ExportScopeDialog::ExportScopeDialog(const QString &title, const QString &questi
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     QPushButton *exportButton = buttons->addButton(tr("E&xport…"), QDialogButtonBox::AcceptRole);
-    exportButton->setDefault(true);
     exportButton->setEnabled(all > 0);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addSpacing(6);
     layout->addWidget(buttons);
+    // Once in the dialog: before, the dialog does not learn of it and makes the
+    // first button it finds, Cancel, the default.
+    exportButton->setDefault(true);
+    // On the choice, so that Return exports (on Cancel it would cancel) and the
+    // arrow keys change the choice.
+    if (QAbstractButton *checked = m_scopes->checkedButton())
+        checked->setFocus();
 }
 
 ExportScopeDialog::Scope ExportScopeDialog::scope() const

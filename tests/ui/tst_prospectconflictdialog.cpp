@@ -78,32 +78,36 @@ void TestProspectConflictDialog::showsEachConflictingField()
 void TestProspectConflictDialog::choices_data()
 {
     QTest::addColumn<ProspectConflictDialog::Choice>("choice");
-    QTest::addColumn<bool>("byEscape");
+    QTest::addColumn<int>("key"); // pressed instead of clicking the choice's button
     QTest::addColumn<int>("result");
     QTest::addColumn<QString>("savedCompany");
 
     using Choice = ProspectConflictDialog::Choice;
-    QTest::newRow("keep mine") << Choice::KeepMine << false << int(QDialog::Accepted)
+    QTest::newRow("keep mine") << Choice::KeepMine << 0 << int(QDialog::Accepted)
                                << QStringLiteral("Acme");
-    QTest::newRow("keep theirs") << Choice::KeepTheirs << false << int(QDialog::Accepted)
+    QTest::newRow("keep theirs") << Choice::KeepTheirs << 0 << int(QDialog::Accepted)
                                  << QStringLiteral("Globex");
     QTest::newRow("back to editing")
-        << Choice::EditAgain << false << int(QDialog::Rejected) << QString();
-    QTest::newRow("escape") << Choice::EditAgain << true << int(QDialog::Rejected) << QString();
+        << Choice::EditAgain << 0 << int(QDialog::Rejected) << QString();
+    QTest::newRow("escape") << Choice::EditAgain << int(Qt::Key_Escape) << int(QDialog::Rejected)
+                            << QString();
+    // Enter must not overwrite anyone's work.
+    QTest::newRow("return") << Choice::EditAgain << int(Qt::Key_Return) << int(QDialog::Rejected)
+                            << QString();
 }
 
 void TestProspectConflictDialog::choices()
 {
     QFETCH(ProspectConflictDialog::Choice, choice);
-    QFETCH(bool, byEscape);
+    QFETCH(int, key);
     QFETCH(int, result);
     QFETCH(QString, savedCompany);
 
     ProspectConflictDialog dialog(m_base, m_mine, m_theirs);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    if (byEscape)
-        QTest::keyClick(&dialog, Qt::Key_Escape);
+    if (key != 0)
+        QTest::keyClick(dialog.focusWidget(), Qt::Key(key));
     else
         dialog.button(choice)->click();
     QCOMPARE(dialog.result(), result);
