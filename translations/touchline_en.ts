@@ -220,10 +220,10 @@
 <context>
     <name>Touchline::ImportResultView</name>
     <message numerus="yes">
-        <source>Not imported: %n row(s)</source>
+        <source>&amp;Not imported: %n row(s)</source>
         <translation>
-            <numerusform>Not imported: %n row</numerusform>
-            <numerusform>Not imported: %n rows</numerusform>
+            <numerusform>&amp;Not imported: %n row</numerusform>
+            <numerusform>&amp;Not imported: %n rows</numerusform>
         </translation>
     </message>
 </context>
@@ -237,10 +237,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1; %n line(s) with problems, listed after the import</source>
+        <source>%1; %n unreadable line(s), left out (Show Problems lists them)</source>
         <translation>
-            <numerusform>%1; %n line with problems, listed after the import</numerusform>
-            <numerusform>%1; %n lines with problems, listed after the import</numerusform>
+            <numerusform>%1; %n unreadable line, left out (Show Problems lists them)</numerusform>
+            <numerusform>%1; %n unreadable lines, left out (Show Problems lists them)</numerusform>
         </translation>
     </message>
 </context>
@@ -342,6 +342,13 @@
         <translation>
             <numerusform>Save the touches due in the next %n day as events for a calendar app</numerusform>
             <numerusform>Save the touches due in the next %n days as events for a calendar app</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be read; the details list them all.</source>
+        <translation>
+            <numerusform>%n row cannot be read; the details list them all.</numerusform>
+            <numerusform>%n rows cannot be read; the details list them all.</numerusform>
         </translation>
     </message>
 </context>
