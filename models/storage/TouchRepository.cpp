@@ -6,9 +6,12 @@
 #include "ProspectRepository.h"
 #include "SqlUtil.h"
 
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace Touchline {
 
@@ -67,6 +70,11 @@ QString importKey(const Touch &touch)
 // Lists of ids are bound as JSON a page at a time, which keeps each statement's
 // bound text small on imports of any size.
 constexpr qsizetype idPageSize = 1000;
+// An export of at most this many prospects reads their touches in one query.
+constexpr qsizetype exportFewProspects = 1000;
+// Touches per page of a larger export: each page holds teammates' saves off
+// for a few tens of milliseconds.
+constexpr int exportPageSize = 5000;
 
 } // namespace
 
@@ -313,33 +321,64 @@ bool TouchRepository::readImportKeys(const QList<qint64> &prospectIds, QSet<QStr
 bool TouchRepository::forExport(const QList<qint64> &prospectIds,
     const std::function<bool(const ExportedTouch &)> &row, Error *error) const
 {
-    // Empty: every prospect's, in time order through touches_by_time. Otherwise
-    // the prospects' touches are few enough to sort.
+    const QString columns = touchColumns
+        + QStringLiteral(", p.email, p.linkedin_url, p.first_name, p.last_name") + touchTables
+        + QStringLiteral("JOIN prospects p ON p.id = t.prospect_id ");
+    // The rows of one query, the prospects' among them when `wanted` names some;
+    // false once `row` stopped. `last` receives the time and id of the last row.
+    const auto readAll = [&row](QSqlQuery &query, const QSet<qint64> &wanted, int *read,
+                             std::pair<qint64, qint64> *last) {
+        while (query.next()) {
+            ++*read;
+            ExportedTouch exported;
+            exported.touch = readTouch(query);
+            *last = {query.value(5).toLongLong(), exported.touch.id};
+            if (!wanted.isEmpty() && !wanted.contains(exported.touch.prospectId))
+                continue;
+            exported.prospectEmail = query.value(14).toString();
+            exported.prospectLinkedInUrl = query.value(15).toString();
+            Prospect names;
+            names.firstName = query.value(16).toString();
+            names.lastName = query.value(17).toString();
+            exported.prospectName = names.displayName();
+            if (!row(exported))
+                return false;
+        }
+        return true;
+    };
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
-    query.prepare(touchColumns
-        + QStringLiteral(", p.email, p.linkedin_url, p.first_name, p.last_name") + touchTables
-        + QStringLiteral("JOIN prospects p ON p.id = t.prospect_id ")
-        + (prospectIds.isEmpty()
-                ? QString()
-                : QStringLiteral("WHERE t.prospect_id IN (SELECT value FROM json_each(?)) "))
-        + QStringLiteral("ORDER BY t.occurred_at, t.id"));
-    if (!prospectIds.isEmpty())
+    int read = 0;
+    std::pair<qint64, qint64> last(
+        std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::min());
+    // A few prospects' touches come through touches_by_prospect in one short query.
+    if (!prospectIds.isEmpty() && prospectIds.size() <= exportFewProspects) {
+        query.prepare(columns
+            + QStringLiteral("WHERE t.prospect_id IN (SELECT value FROM json_each(?)) "
+                             "ORDER BY t.occurred_at, t.id"));
         query.addBindValue(SqlUtil::idsToJson(prospectIds));
-    if (!m_db.exec(query, tr("reading touches to export"), error))
-        return false;
-    while (query.next()) {
-        ExportedTouch exported;
-        exported.touch = readTouch(query);
-        exported.prospectEmail = query.value(14).toString();
-        exported.prospectLinkedInUrl = query.value(15).toString();
-        Prospect names;
-        names.firstName = query.value(16).toString();
-        names.lastName = query.value(17).toString();
-        exported.prospectName = names.displayName();
-        if (!row(exported))
-            break;
+        if (!m_db.exec(query, tr("reading touches to export"), error))
+            return false;
+        readAll(query, {}, &read, &last);
+        return true;
     }
+    // Otherwise a page at a time in time order through touches_by_time, each
+    // page a query of its own: a reader holds writers off in a rollback
+    // journal, and teammates save between pages.
+    const QSet<qint64> wanted(prospectIds.cbegin(), prospectIds.cend());
+    query.prepare(columns
+        + QStringLiteral("WHERE (t.occurred_at, t.id) > (?, ?) ORDER BY t.occurred_at, t.id "
+                         "LIMIT ?"));
+    do {
+        query.addBindValue(last.first);
+        query.addBindValue(last.second);
+        query.addBindValue(exportPageSize);
+        if (!m_db.exec(query, tr("reading touches to export"), error))
+            return false;
+        read = 0;
+        if (!readAll(query, wanted, &read, &last))
+            return true;
+    } while (read == exportPageSize);
     return true;
 }
 

@@ -118,7 +118,10 @@ public:
         const std::function<bool(int done, int total)> &progress, Error *error);
 
     // Calls `row` with the touches of these prospects (empty: of every prospect)
-    // in (occurred_at, id) order, read in one pass; stops when `row` returns false.
+    // in (occurred_at, id) order; stops when `row` returns false. Many touches
+    // are read a page at a time, each page a read transaction of its own, so
+    // that teammates can save meanwhile: a touch saved during the export may or
+    // may not be in it, depending on its time.
     bool forExport(const QList<qint64> &prospectIds,
         const std::function<bool(const ExportedTouch &)> &row, Error *error) const;
     // How many touches forExport() would give.

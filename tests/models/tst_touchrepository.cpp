@@ -13,6 +13,9 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Touchline;
 using Touchline::Test::makeProspect;
 using Touchline::Test::TestDatabase;
@@ -77,6 +80,10 @@ private Q_SLOTS:
     void undoRestoresExactly_data();
     void undoRestoresExactly();
     void undoKeepsTeammatesStatus();
+
+    void exportReadsEachTouchOnceInTimeOrder_data();
+    void exportReadsEachTouchOnceInTimeOrder();
+    void exportStopsWhenAsked();
 
     void changedSignal();
     void badInput_data();
@@ -592,6 +599,95 @@ void TestTouchRepository::badInput()
         QVERIFY2(error.message.contains(message), qPrintable(error.message));
         QCOMPARE(*m_touches->get(stored.id, nullptr), stored);
     }
+}
+
+void TestTouchRepository::exportReadsEachTouchOnceInTimeOrder_data()
+{
+    QTest::addColumn<int>("prospects"); // beside init()'s, with `touches` each
+    QTest::addColumn<int>("touches");
+    QTest::addColumn<int>("times");    // distinct times the touches share
+    QTest::addColumn<int>("selected"); // the first this many prospects; 0: all
+
+    QTest::newRow("all, one page") << 10 << 3 << 5 << 0;
+    // Pages of 5,000: many touches at one time cross the pages' edges.
+    QTest::newRow("all, pages, one time") << 2400 << 5 << 1 << 0;
+    QTest::newRow("all, pages, a few times") << 2400 << 5 << 7 << 0;
+    QTest::newRow("a few prospects") << 50 << 3 << 4 << 20;
+    QTest::newRow("many prospects, pages") << 2400 << 5 << 3 << 1500;
+}
+
+void TestTouchRepository::exportReadsEachTouchOnceInTimeOrder()
+{
+    QFETCH(int, prospects);
+    QFETCH(int, touches);
+    QFETCH(int, times);
+    QFETCH(int, selected);
+    QList<Prospect> added;
+    for (int i = 0; i < prospects; ++i)
+        added.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QString()));
+    const QList<qint64> ids = Test::insertProspects(m_file->db(), added);
+    QCOMPARE(ids.size(), prospects);
+    const QDateTime start(QDate(2025, 3, 1), QTime(9, 0), QTimeZone::utc());
+    {
+        WriteTransaction transaction(m_file->db());
+        QVERIFY(transaction.begin(nullptr));
+        int n = 0;
+        for (qint64 id : ids) {
+            for (int t = 0; t < touches; ++t, ++n)
+                QVERIFY(
+                    Test::insertTouch(m_file->db(), id, 0, t + 1, start.addSecs(60 * (n % times))));
+        }
+        QVERIFY(transaction.commit(nullptr));
+    }
+    const QList<qint64> chosen = selected == 0 ? QList<qint64>() : ids.mid(0, selected);
+    // Expected: the chosen prospects' touches (all of them, init()'s Ada's too,
+    // without a choice) by time, then id.
+    QList<std::pair<qint64, qint64>> expected;
+    for (const QVariantList &touch : Test::tableRows(m_file->db(), QStringLiteral("touches"))) {
+        const qint64 prospectId = touch.at(1).toLongLong();
+        if (chosen.isEmpty() || chosen.contains(prospectId))
+            expected.append({touch.at(5).toLongLong(), touch.at(0).toLongLong()});
+    }
+    std::sort(expected.begin(), expected.end());
+    QList<std::pair<qint64, qint64>> exported;
+    Error error;
+    QVERIFY2(m_touches->forExport(
+                 chosen,
+                 [&exported](const ExportedTouch &row) {
+                     exported.append({row.touch.occurredAt.toMSecsSinceEpoch(), row.touch.id});
+                     return true;
+                 },
+                 &error),
+        qPrintable(error.message));
+    QCOMPARE(exported.size(), expected.size());
+    QVERIFY(exported == expected);
+    qint64 count = -1;
+    QVERIFY(m_touches->countForExport(chosen, &count, &error));
+    QCOMPARE(count, qint64(expected.size()));
+}
+
+void TestTouchRepository::exportStopsWhenAsked()
+{
+    QList<Prospect> added;
+    for (int i = 0; i < 3000; ++i)
+        added.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QString()));
+    const QList<qint64> ids = Test::insertProspects(m_file->db(), added);
+    {
+        WriteTransaction transaction(m_file->db());
+        QVERIFY(transaction.begin(nullptr));
+        for (qint64 id : ids) {
+            for (int t = 1; t <= 3; ++t)
+                QVERIFY(Test::insertTouch(m_file->db(), id, 0, t, QDateTime::currentDateTimeUtc()));
+        }
+        QVERIFY(transaction.commit(nullptr));
+    }
+    // Past the first page of 5,000.
+    int rows = 0;
+    Error error;
+    QVERIFY(m_touches->forExport(
+        {}, [&rows](const ExportedTouch &) { return ++rows < 6000; }, &error));
+    QCOMPARE(rows, 6000);
+    QVERIFY(!error.isError());
 }
 
 QTEST_GUILESS_MAIN(TestTouchRepository)
