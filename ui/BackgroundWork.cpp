@@ -56,7 +56,8 @@ void BackgroundWork::start(const QString &databasePath, Database::Access access,
                             QMetaObject::invokeMethod(
                                 this,
                                 [this, step] {
-                                    if (m_progress)
+                                    // After Cancel a late report would show the dialog again.
+                                    if (m_progress && !m_progress->wasCanceled())
                                         m_progress->setValue(step);
                                 },
                                 Qt::QueuedConnection);

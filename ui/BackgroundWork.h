@@ -18,8 +18,8 @@ namespace Touchline {
 // Long work on the open file (an export, a backup) in a thread of its own, on a
 // connection of its own (SQLite connections cannot cross threads), so that the
 // window stays responsive. A progress dialog shows once the work takes more
-// than half a second; its Cancel asks the work to stop. Deleting this object
-// (its window closing) cancels the work and waits for it.
+// than half a second; its Cancel, like cancel(), asks the work to stop.
+// Deleting this object cancels the work and waits for it.
 class BackgroundWork : public QObject
 {
     Q_OBJECT

@@ -408,8 +408,12 @@ void MainWindow::runExport(
     connect(
         work, &BackgroundWork::finished, this, [this, work, path](bool done, const Error &error) {
             work->deleteLater();
+            m_exporting = false;
+            updateActions();
             reportExport(done, path, error);
         });
+    m_exporting = true;
+    updateActions();
     // An export only reads; the window's connection stays free meanwhile.
     work->start(m_db->path(), Database::Access::ReadOnly,
         [write](Database &db, const BackgroundWork::Progress &progress, Error *error) {
@@ -484,6 +488,8 @@ void MainWindow::exportDueCalendar()
     filter.ownerId = m_duePage->model()->ownerFilter();
     filter.until
         = EnrollmentRepository::dueUntilEndOf(EnrollmentRepository::calendarExportLastDay());
+    // Here, not in the background: the coming month's due touches, at most a
+    // few thousand, take milliseconds.
     Error error;
     reportExport(Exporter(*m_db).dueCalendar(path, filter, &error), path, error);
 }
@@ -1296,10 +1302,10 @@ void MainWindow::updateActions()
     m_importProspectsAction->setEnabled(writable);
     m_importTouchesAction->setEnabled(writable);
     // Exports only read, so they work on a file open read-only too.
-    m_exportProspectsAction->setEnabled(open);
-    m_exportTouchesAction->setEnabled(open);
-    m_exportCalendarAction->setEnabled(open);
-    m_exportVCardAction->setEnabled(open && selected > 0);
+    m_exportProspectsAction->setEnabled(open && !m_exporting);
+    m_exportTouchesAction->setEnabled(open && !m_exporting);
+    m_exportCalendarAction->setEnabled(open && !m_exporting);
+    m_exportVCardAction->setEnabled(open && !m_exporting && selected > 0);
     m_logTouchAction->setEnabled(writable && m_timelineModel && m_timelineModel->prospectId() != 0);
     m_focusTableAction->setEnabled(open);
     m_focusTimelineAction->setEnabled(open);
@@ -1550,7 +1556,8 @@ void MainWindow::updateDueCounts(int dueToday, int overdue)
 
 void MainWindow::showProspect(qint64 prospectId)
 {
-    // The prospect may be hidden by a search, a status or an owner filter: clear them.
+    // The prospect may be hidden by a search, a status or an owner filter: clear
+    // them, for now only: the owner filter the user chose stays remembered.
     int row = m_model->rowOf(prospectId);
     if (row < 0
         && (!m_search->text().isEmpty() || m_statusFilter->currentIndex() != 0
@@ -1823,6 +1830,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     AppSettings::setWindowGeometry(saveGeometry());
     AppSettings::setWindowState(saveState());
     AppSettings::setSplitterState(m_splitter->saveState());
+    // An export or backup still running stops, leaving nothing behind.
+    for (BackgroundWork *work : findChildren<BackgroundWork *>())
+        work->cancel();
     closeDatabase();
     event->accept();
 }

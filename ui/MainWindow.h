@@ -153,10 +153,10 @@ private:
     // export folder; empty when cancelled.
     QString askExportPath(const QString &title, const QString &baseName, const QString &suffix,
         const QString &filter);
-    // Says in the status bar that `path` was written, or what went wrong.
     // Runs `write` on an Exporter of a connection of its own, in the background with
     // progress and Cancel; reportExport() follows.
     void runExport(const QString &path, const std::function<bool(Exporter &, Error *)> &write);
+    // Says in the status bar that `path` was written, or what went wrong.
     void reportExport(bool exported, const QString &path, const Error &error);
     // Saves `after` as a new prospect, or as an edit of `before`. When someone
     // else changed the same fields meanwhile, asks which values to keep; "back
@@ -226,6 +226,7 @@ private:
     QAction *m_backUpAction = nullptr;
     QAction *m_backUpToAction = nullptr;
     bool m_backingUp = false;
+    bool m_exporting = false; // one export at a time
     QAction *m_importProspectsAction = nullptr;
     QAction *m_importTouchesAction = nullptr;
     QAction *m_exportProspectsAction = nullptr;
