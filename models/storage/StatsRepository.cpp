@@ -144,10 +144,11 @@ public:
             m_ids.push_back(prospect.id);
         if (m_ids.empty())
             return;
-        const quint64 span = offsetOf(m_ids.back()) + 1;
-        if (span > maxSpread * m_ids.size())
+        // Compared before adding one, which wraps to 0 for ids spanning all of int64.
+        const quint64 lastOffset = offsetOf(m_ids.back());
+        if (lastOffset >= maxSpread * m_ids.size())
             return;
-        m_table.assign(span, -1);
+        m_table.assign(lastOffset + 1, -1);
         for (std::size_t i = 0; i < m_ids.size(); ++i)
             m_table[offsetOf(m_ids[i])] = int(i);
     }

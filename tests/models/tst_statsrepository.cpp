@@ -207,6 +207,16 @@ void TestStatsRepository::load_data()
         << QStringList {QStringLiteral("p2 owner 0 created 100 ended -"),
                QStringLiteral("  t4 at 2000 email/out cadence 0 step 0 author 0"),
                QStringLiteral("p4000000000 owner 0 created 100 ended -")};
+    // Prospect ids from one end of SQLite's range to the other.
+    const qint64 lowest = std::numeric_limits<qint64>::min();
+    const qint64 highest = std::numeric_limits<qint64>::max();
+    QTest::newRow("prospect ids spanning all integers")
+        << QStringList {prospectRow(lowest, 0, 100), prospectRow(highest, 0, 100),
+               touchRow(1, highest, 1000, "email", "out"), touchRow(2, lowest, 2000, "sms", "out")}
+        << QStringList {QStringLiteral("p%1 owner 0 created 100 ended -").arg(lowest),
+               QStringLiteral("  t2 at 2000 sms/out cadence 0 step 0 author 0"),
+               QStringLiteral("p%1 owner 0 created 100 ended -").arg(highest),
+               QStringLiteral("  t1 at 1000 email/out cadence 0 step 0 author 0")};
     // A channel or direction this version does not know (a newer Touchline, or
     // a hand edit) reads as an outbound email.
     QTest::newRow("unknown keys")
