@@ -208,16 +208,16 @@ int CadenceCommands::unenroll(const QStringList &arguments)
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
-    if (!m_context.prospectsExist(
-            db, prospectIds, tr("There is no prospect with id %1; nothing was changed.")))
-        return ExitCode::Failure;
-    Error error;
-    qint64 authorId = 0;
-    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))
-        return ExitCode::Failure;
     int stopped = 0;
-    if (!EnrollmentRepository(db).unenroll(prospectIds, authorId, &stopped, &error))
-        return m_context.fail(error.message);
+    // The --author user too is added only if the prospects are taken out.
+    if (!m_context.changeProspects(db, prospectIds,
+            tr("There is no prospect with id %1; nothing was changed."), [&](Error *error) {
+                qint64 authorId = 0;
+                return parser.user(
+                           db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId)
+                    && EnrollmentRepository(db).unenroll(prospectIds, authorId, &stopped, error);
+            }))
+        return ExitCode::Failure;
     m_context.out() << tr("Took %n prospect(s) out of their cadence.", nullptr, stopped)
                     << Qt::endl;
     return ExitCode::Success;

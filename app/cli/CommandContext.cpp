@@ -50,17 +50,23 @@ bool CommandContext::open(Database &db, Database::Creation creation, Database::A
     return false;
 }
 
-bool CommandContext::prospectsExist(Database &db, const QList<qint64> &ids, const QString &missing)
+bool CommandContext::changeProspects(Database &db, const QList<qint64> &ids, const QString &missing,
+    const std::function<bool(Error *)> &write)
 {
-    QList<qint64> missingIds;
     Error error;
-    if (!ProspectRepository(db).missing(ids, &missingIds, &error)) {
-        fail(error.message);
-        return false;
+    WriteTransaction transaction(db);
+    QList<qint64> missingIds;
+    if (transaction.begin(&error) && ProspectRepository(db).missing(ids, &missingIds, &error)) {
+        for (qint64 id : std::as_const(missingIds))
+            fail(missing.arg(id));
+        if (!missingIds.isEmpty())
+            return false;
+        if (write(&error) && transaction.commit(&error))
+            return true;
     }
-    for (qint64 id : std::as_const(missingIds))
-        fail(missing.arg(id));
-    return missingIds.isEmpty();
+    if (error.isError())
+        fail(error.message);
+    return false;
 }
 
 } // namespace Touchline::Cli

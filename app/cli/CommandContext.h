@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 class QTextStream;
 
 namespace Touchline::Cli {
@@ -48,9 +50,12 @@ public:
 
     // Opens the --db file; on failure prints why (and what to do) and returns false.
     bool open(Database &db, Database::Creation creation, Database::Access access);
-    // True when every id is a prospect's; otherwise prints `missing` (%1: the id)
-    // for each one that is not, or why the lookup failed, and returns false.
-    bool prospectsExist(Database &db, const QList<qint64> &ids, const QString &missing);
+    // Runs `write` in one transaction with the check that every id is a
+    // prospect's, so that an id that is not changes nothing. False after
+    // printing why: `missing` (%1: the id) for each unknown id, or the error
+    // `write` or SQLite gave (`write` may also print its own and leave it empty).
+    bool changeProspects(Database &db, const QList<qint64> &ids, const QString &missing,
+        const std::function<bool(Error *)> &write);
 
 private:
     QTextStream &m_out;

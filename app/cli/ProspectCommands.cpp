@@ -337,14 +337,11 @@ int ProspectCommands::remove(const QStringList &arguments)
     Database db;
     if (!m_context.open(db, Database::Creation::MustExist, Database::Access::ReadWrite))
         return ExitCode::Failure;
-    if (!m_context.prospectsExist(
-            db, ids, tr("There is no prospect with id %1; nothing was deleted.")))
-        return ExitCode::Failure;
-    ProspectRepository repository(db);
-    Error error;
     DeletedProspects deleted;
-    if (!repository.remove(ids, &deleted, &error))
-        return m_context.fail(error.message);
+    if (!m_context.changeProspects(db, ids,
+            tr("There is no prospect with id %1; nothing was deleted."),
+            [&](Error *error) { return ProspectRepository(db).remove(ids, &deleted, error); }))
+        return ExitCode::Failure;
     m_context.out() << tr("Deleted %n prospect(s).", nullptr, int(deleted.prospectIds.size()))
                     << Qt::endl;
     return ExitCode::Success;

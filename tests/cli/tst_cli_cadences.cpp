@@ -466,8 +466,10 @@ void TestCliCadences::unenrollStopsTheCadence()
         QStringList({QStringLiteral("1|stopped|1"), QStringLiteral("2|active|0")}));
     QCOMPARE(stored(events).size(), 1);
 
-    // An id no prospect has stops nothing, not even the prospects that exist.
-    const CliRun unknown = cli({QStringLiteral("unenroll"), QStringLiteral("2,98,99")});
+    // An id no prospect has stops nothing, not even the prospects that exist,
+    // and adds no author.
+    const CliRun unknown = cli({QStringLiteral("unenroll"), QStringLiteral("2,98,99"),
+        QStringLiteral("--author"), QStringLiteral("Newcomer")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY(unknown.out.isEmpty());
     QCOMPARE(unknown.err,
@@ -475,6 +477,8 @@ void TestCliCadences::unenrollStopsTheCadence()
                        "touchline-cli: There is no prospect with id 99; nothing was changed.\n"));
     QCOMPARE(stored(enrollments),
         QStringList({QStringLiteral("1|stopped|1"), QStringLiteral("2|active|0")}));
+    QCOMPARE(stored(QStringLiteral("SELECT count(*) FROM users WHERE name = 'Newcomer'")),
+        QStringList {QStringLiteral("0")});
 
     // A stopped cadence no longer holds the prospect back.
     const CliRun reenrolled
