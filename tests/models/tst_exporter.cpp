@@ -80,8 +80,6 @@ private:
         qint64 authorId);
     bool exportTo(const QString &kind, const QString &path, Error *error);
 
-    // Adds `count` prospects with one touch each, in one transaction.
-    bool addMany(int count);
     bool exportWithProgress(const QString &kind, const QString &target,
         const Exporter::Progress &progress, Error *error);
 
@@ -143,26 +141,6 @@ void TestExporter::log(qint64 prospectId, const QString &spec, const QDateTime &
     Error error;
     if (!TouchRepository(m_file->db()).log(&touch, nullptr, &error))
         qWarning().noquote() << error.message;
-}
-
-bool TestExporter::addMany(int count)
-{
-    QList<Prospect> prospects;
-    for (int i = 0; i < count; ++i)
-        prospects.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QString(), QString(),
-            QStringLiteral("p%1@example.com").arg(i)));
-    const QList<qint64> ids = Test::insertProspects(m_file->db(), prospects);
-    if (ids.size() != count)
-        return false;
-    WriteTransaction transaction(m_file->db());
-    Error error;
-    if (!transaction.begin(&error))
-        return false;
-    for (qint64 id : ids) {
-        if (!Test::insertTouch(m_file->db(), id, 0, 1, utc(6, 1, 9)))
-            return false;
-    }
-    return transaction.commit(&error);
 }
 
 bool TestExporter::exportWithProgress(
@@ -445,7 +423,7 @@ void TestExporter::progressReportsAsItGoes()
     QFETCH(int, added);
     QFETCH(QList<qint64>, reported);
     QFETCH(qint64, total);
-    QVERIFY(addMany(added));
+    QCOMPARE(Test::insertProspectsWithTouches(m_file->db(), added, 1, utc(6, 1, 9)).size(), added);
     QList<qint64> done;
     QList<qint64> totals;
     Error error;
@@ -478,7 +456,7 @@ void TestExporter::cancelKeepsTheOldFile()
 {
     QFETCH(QString, kind);
     QFETCH(int, cancelAt);
-    QVERIFY(addMany(2500));
+    QCOMPARE(Test::insertProspectsWithTouches(m_file->db(), 2500, 1, utc(6, 1, 9)).size(), 2500);
     const QString target = path(QStringLiteral("out"));
     {
         QFile old(target);

@@ -622,23 +622,9 @@ void TestTouchRepository::exportReadsEachTouchOnceInTimeOrder()
     QFETCH(int, touches);
     QFETCH(int, times);
     QFETCH(int, selected);
-    QList<Prospect> added;
-    for (int i = 0; i < prospects; ++i)
-        added.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QString()));
-    const QList<qint64> ids = Test::insertProspects(m_file->db(), added);
+    const QList<qint64> ids = Test::insertProspectsWithTouches(m_file->db(), prospects, touches,
+        QDateTime(QDate(2025, 3, 1), QTime(9, 0), QTimeZone::utc()), times);
     QCOMPARE(ids.size(), prospects);
-    const QDateTime start(QDate(2025, 3, 1), QTime(9, 0), QTimeZone::utc());
-    {
-        WriteTransaction transaction(m_file->db());
-        QVERIFY(transaction.begin(nullptr));
-        int n = 0;
-        for (qint64 id : ids) {
-            for (int t = 0; t < touches; ++t, ++n)
-                QVERIFY(
-                    Test::insertTouch(m_file->db(), id, 0, t + 1, start.addSecs(60 * (n % times))));
-        }
-        QVERIFY(transaction.commit(nullptr));
-    }
     const QList<qint64> chosen = selected == 0 ? QList<qint64>() : ids.mid(0, selected);
     // Expected: the chosen prospects' touches (all of them, init()'s Ada's too,
     // without a choice) by time, then id.
@@ -668,19 +654,10 @@ void TestTouchRepository::exportReadsEachTouchOnceInTimeOrder()
 
 void TestTouchRepository::exportStopsWhenAsked()
 {
-    QList<Prospect> added;
-    for (int i = 0; i < 3000; ++i)
-        added.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QString()));
-    const QList<qint64> ids = Test::insertProspects(m_file->db(), added);
-    {
-        WriteTransaction transaction(m_file->db());
-        QVERIFY(transaction.begin(nullptr));
-        for (qint64 id : ids) {
-            for (int t = 1; t <= 3; ++t)
-                QVERIFY(Test::insertTouch(m_file->db(), id, 0, t, QDateTime::currentDateTimeUtc()));
-        }
-        QVERIFY(transaction.commit(nullptr));
-    }
+    QCOMPARE(
+        Test::insertProspectsWithTouches(m_file->db(), 3000, 3, QDateTime::currentDateTimeUtc())
+            .size(),
+        3000);
     // Past the first page of 5,000.
     int rows = 0;
     Error error;

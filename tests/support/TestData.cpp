@@ -137,6 +137,28 @@ qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int tou
     return query.lastInsertId().toLongLong();
 }
 
+QList<qint64> insertProspectsWithTouches(
+    Database &db, int count, int touches, const QDateTime &at, int times)
+{
+    QList<Prospect> prospects;
+    for (int i = 0; i < count; ++i)
+        prospects.append(makeProspect(QStringLiteral("P%1").arg(i), QString(), QString(),
+            QStringLiteral("p%1@example.com").arg(i)));
+    const QList<qint64> ids = insertProspects(db, prospects);
+    WriteTransaction transaction(db);
+    Error error;
+    if (ids.size() != count || !transaction.begin(&error))
+        return {};
+    int n = 0;
+    for (qint64 id : ids) {
+        for (int number = 1; number <= touches; ++number, ++n) {
+            if (!insertTouch(db, id, 0, number, at.addSecs(60 * (n % times))))
+                return {};
+        }
+    }
+    return transaction.commit(&error) ? ids : QList<qint64>();
+}
+
 CadenceStep makeStep(TouchChannel channel, int waitDays, int windowStartMinute, int windowEndMinute,
     bool businessDays)
 {

@@ -41,6 +41,12 @@ qint64 insertEnrollment(
 qint64 insertTouch(Database &db, qint64 prospectId, qint64 enrollmentId, int touchNumber,
     const QDateTime &occurredAt, const QString &notes = {});
 
+// `count` prospects (P0, P1... at p0@example.com...), each with `touches`
+// outbound emails numbered from 1, in one transaction; the n-th touch of all
+// is at `at` plus n % `times` minutes. Their ids, or an empty list on failure.
+QList<qint64> insertProspectsWithTouches(
+    Database &db, int count, int touches, const QDateTime &at, int times = 1);
+
 // A cadence step; -1/-1 minutes: any time of day.
 CadenceStep makeStep(TouchChannel channel, int waitDays, int windowStartMinute = -1,
     int windowEndMinute = -1, bool businessDays = false);

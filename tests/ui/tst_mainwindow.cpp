@@ -2160,18 +2160,10 @@ private Q_SLOTS:
         QFETCH(bool, closeWindow);
         Test::TestDatabase file;
         QVERIFY(file.isValid());
-        QList<Prospect> many;
-        for (int i = 0; i < 5000; ++i)
-            many.append(Test::makeProspect(QStringLiteral("P%1").arg(i), QStringLiteral("Q")));
-        const QList<qint64> ids = Test::insertProspects(file.db(), many);
-        QCOMPARE(ids.size(), many.size());
-        {
-            WriteTransaction transaction(file.db());
-            QVERIFY(transaction.begin(nullptr));
-            for (qint64 id : ids)
-                QVERIFY(Test::insertTouch(file.db(), id, 0, 1, QDateTime::currentDateTimeUtc()));
-            QVERIFY(transaction.commit(nullptr));
-        }
+        QCOMPARE(
+            Test::insertProspectsWithTouches(file.db(), 5000, 1, QDateTime::currentDateTimeUtc())
+                .size(),
+            5000);
         QTemporaryDir folder;
         QVERIFY(folder.isValid());
         const QString path = folder.filePath(QStringLiteral("export.csv"));
