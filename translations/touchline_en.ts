@@ -230,17 +230,17 @@
 <context>
     <name>Touchline::ImportWizard</name>
     <message numerus="yes">
-        <source>%n row(s)</source>
+        <source>%Ln row(s)</source>
         <translation>
-            <numerusform>%n row</numerusform>
-            <numerusform>%n rows</numerusform>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1; %n unreadable line(s), left out (Show Problems lists them)</source>
+        <source>%1; %Ln unreadable line(s), left out (Show Problems lists them)</source>
         <translation>
-            <numerusform>%1; %n unreadable line, left out (Show Problems lists them)</numerusform>
-            <numerusform>%1; %n unreadable lines, left out (Show Problems lists them)</numerusform>
+            <numerusform>%1; %Ln unreadable line, left out (Show Problems lists them)</numerusform>
+            <numerusform>%1; %Ln unreadable lines, left out (Show Problems lists them)</numerusform>
         </translation>
     </message>
 </context>

@@ -344,10 +344,10 @@ void ImportWizard::showFileRead(const QString &path, ImportPreset preset, const 
         const int rows = int(table.rows.size());
         const int unreadable = int(table.readProblems.size());
         m_rowCount->setText(unreadable == 0
-                ? tr("%n row(s)", nullptr, rows)
-                : tr("%1; %n unreadable line(s), left out (Show Problems lists them)", nullptr,
+                ? tr("%Ln row(s)", nullptr, rows)
+                : tr("%1; %Ln unreadable line(s), left out (Show Problems lists them)", nullptr,
                     unreadable)
-                      .arg(tr("%n row(s)", nullptr, rows)));
+                      .arg(tr("%Ln row(s)", nullptr, rows)));
         m_fileDetails->show();
     }
     Q_EMIT page(FilePage)->completeChanged();
