@@ -50,23 +50,28 @@ bool CommandContext::open(Database &db, Database::Creation creation, Database::A
     return false;
 }
 
-bool CommandContext::changeProspects(Database &db, const QList<qint64> &ids, const QString &missing,
-    const std::function<bool(Error *)> &write)
+bool CommandContext::writeInOneTransaction(Database &db, const std::function<bool(Error *)> &write)
 {
     Error error;
     WriteTransaction transaction(db);
-    QList<qint64> missingIds;
-    if (transaction.begin(&error) && ProspectRepository(db).missing(ids, &missingIds, &error)) {
-        for (qint64 id : std::as_const(missingIds))
-            fail(missing.arg(id));
-        if (!missingIds.isEmpty())
-            return false;
-        if (write(&error) && transaction.commit(&error))
-            return true;
-    }
+    if (transaction.begin(&error) && write(&error) && transaction.commit(&error))
+        return true;
     if (error.isError())
         fail(error.message);
     return false;
+}
+
+bool CommandContext::changeProspects(Database &db, const QList<qint64> &ids, const QString &missing,
+    const std::function<bool(Error *)> &write)
+{
+    return writeInOneTransaction(db, [&](Error *error) {
+        QList<qint64> missingIds;
+        if (!ProspectRepository(db).missing(ids, &missingIds, error))
+            return false;
+        for (qint64 id : std::as_const(missingIds))
+            fail(missing.arg(id));
+        return missingIds.isEmpty() && write(error);
+    });
 }
 
 } // namespace Touchline::Cli

@@ -50,6 +50,10 @@ public:
 
     // Opens the --db file; on failure prints why (and what to do) and returns false.
     bool open(Database &db, Database::Creation creation, Database::Access access);
+    // Runs `write` in one transaction: all of it is stored, or nothing. False
+    // after printing the error `write` or SQLite gave (`write` may also print
+    // its own and leave it empty).
+    bool writeInOneTransaction(Database &db, const std::function<bool(Error *)> &write);
     // Runs `write` in one transaction with the check that every id is a
     // prospect's, so that an id that is not changes nothing. False after
     // printing why: `missing` (%1: the id) for each unknown id, or the error

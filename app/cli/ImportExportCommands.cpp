@@ -179,11 +179,11 @@ int ImportExportCommands::importTouches(const QStringList &arguments)
 bool ImportExportCommands::importAs(const CommandParser &parser, Database &db, bool dryRun,
     const std::function<ImportResult(qint64 authorId, Error *)> &import)
 {
-    Error error;
     qint64 authorId = 0;
     if (dryRun) {
         // A dry run writes nothing, not even a transaction of its own: a new
         // name stays unknown, which changes no count.
+        Error error;
         if (parser.isSet(QStringLiteral("author")))
             authorId = UserRepository(db).find(parser.value(QStringLiteral("author")), &error);
         if (!error.isError() && import(authorId, &error) == ImportResult::Finished)
@@ -191,17 +191,10 @@ bool ImportExportCommands::importAs(const CommandParser &parser, Database &db, b
         m_context.fail(error.message);
         return false;
     }
-    WriteTransaction transaction(db);
-    if (!transaction.begin(&error)) {
-        m_context.fail(error.message);
-        return false;
-    }
-    if (!parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId))
-        return false;
-    if (import(authorId, &error) == ImportResult::Finished && transaction.commit(&error))
-        return true;
-    m_context.fail(error.message);
-    return false;
+    return m_context.writeInOneTransaction(db, [&](Error *importError) {
+        return parser.user(db, QStringLiteral("author"), CommandParser::NewUser::Add, &authorId)
+            && import(authorId, importError) == ImportResult::Finished;
+    });
 }
 
 int ImportExportCommands::printSummary(
